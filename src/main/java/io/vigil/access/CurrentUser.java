@@ -1,0 +1,33 @@
+package io.vigil.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The user of the current request, for services and templates ({@code {inject:currentUser.user}}).
+ * Anonymous requests have no user; pages that render it are all behind a permission.
+ */
+@Named("currentUser")
+@RequestScoped
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private VigilUser user;
+
+    CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public VigilUser user() {
+        if (user == null) {
+            user = VigilUser.of(identity);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,108 @@
+package io.vigil.web;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
+import io.vigil.access.CurrentUser;
+import io.vigil.access.Permission;
+import io.vigil.access.Permission.Names;
+
+/**
+ * The console's home page and the entry page of each section. Each section's own feature package
+ * takes its page over as the section is built; until then the entry page says what is coming, and
+ * is guarded by the same permission the section will need.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class ConsolePages {
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance home(java.util.List<Permission> permissions);
+
+        static native TemplateInstance section(Navigation.Item section, String summary);
+
+        static native TemplateInstance signedOut();
+    }
+
+    private final CurrentUser currentUser;
+
+    ConsolePages(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @PermissionsAllowed(Names.CONSOLE_USE)
+    public TemplateInstance home() {
+        return Templates.home(currentUser.user().permissions().stream().sorted().toList());
+    }
+
+    @GET
+    @Path("search")
+    @PermissionsAllowed(Names.EVENTS_READ)
+    public TemplateInstance search() {
+        return section("search", "Search every event with Lucene queries, a histogram, field statistics, pivots "
+                + "and aggregation pipes.");
+    }
+
+    @GET
+    @Path("alerts")
+    @PermissionsAllowed(Names.ALERTS_READ)
+    public TemplateInstance alerts() {
+        return section("alerts", "Alerts raised by detection and correlation rules, deduplicated, ready to triage.");
+    }
+
+    @GET
+    @Path("incidents")
+    @PermissionsAllowed(Names.INCIDENTS_READ)
+    public TemplateInstance incidents() {
+        return section("incidents", "Incidents with assignees, observables, tasks, comments, a timeline and SLAs.");
+    }
+
+    @GET
+    @Path("rules")
+    @PermissionsAllowed(Names.RULES_READ)
+    public TemplateInstance rules() {
+        return section("rules", "Sigma detection and correlation rules: packs, versions, validation and backtests.");
+    }
+
+    @GET
+    @Path("posture")
+    @PermissionsAllowed(Names.POSTURE_READ)
+    public TemplateInstance posture() {
+        return section("posture", "Posture summaries: alert and incident KPIs, source health, ATT&CK coverage.");
+    }
+
+    @GET
+    @Path("audit")
+    @PermissionsAllowed(Names.AUDIT_READ)
+    public TemplateInstance audit() {
+        return section("audit", "The hash-chained audit trail of every action in the console, and its verification.");
+    }
+
+    @GET
+    @Path("admin")
+    @PermissionsAllowed(Names.ADMIN)
+    public TemplateInstance admin() {
+        return section("admin", "Sources, ingest tokens, retention and data scopes.");
+    }
+
+    /** Where the identity provider sends the browser after sign-out. */
+    @GET
+    @Path("signed-out")
+    @PermitAll
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+
+    private static TemplateInstance section(String key, String summary) {
+        return Templates.section(Navigation.item(key), summary);
+    }
+}
