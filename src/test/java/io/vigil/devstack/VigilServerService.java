@@ -1,0 +1,68 @@
+package io.vigil.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The Vigil server itself (the packaged jar), configured to use the stack's services. */
+public final class VigilServerService implements StackService {
+
+    private final StackLayout layout;
+    private final StackPorts ports;
+    private final Map<String, String> config;
+    private ManagedProcess process;
+
+    public VigilServerService(StackLayout layout, StackPorts ports, Map<String, String> config) {
+        this.layout = layout;
+        this.ports = ports;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "vigil";
+    }
+
+    public String url() {
+        return "http://localhost:" + ports.vigil();
+    }
+
+    @Override
+    public void start() throws IOException {
+        Ports.requireFree(ports.vigil(), "Vigil console", "VIGIL_HTTP_PORT");
+        Ports.requireFree(ports.management(), "Vigil health and metrics", "VIGIL_MANAGEMENT_PORT");
+        if (!Files.exists(layout.serverJar())) {
+            throw new StackException(layout.serverJar() + " is missing: build first (./mvnw -DskipTests package).");
+        }
+        Map<String, String> env = new HashMap<>();
+        config.forEach((key, value) -> env.put(envName(key), value));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.vigil()));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.management()));
+        var command = List.of(StackLayout.java(), "-Xmx512m", "-jar", layout.serverJar().toString());
+        process = ManagedProcess.start(name(), command, env, layout.projectDir(), layout.runDir());
+        process.awaitReady(() -> Http.ok("http://localhost:" + ports.management() + "/q/health/ready"),
+                Duration.ofMinutes(2));
+    }
+
+    /** The environment variable MicroProfile Config reads for a property ({@code a.b-c} → {@code A_B_C}). */
+    public static String envName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+}
