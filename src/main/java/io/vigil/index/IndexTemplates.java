@@ -48,12 +48,15 @@ public class IndexTemplates {
 
     @Scheduled(every = "${vigil.opensearch.setup-retry:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void ensureInstalled() {
-        setup.attempt(() -> {
-            for (IndexTemplate template : templates) {
-                apply(template);
-            }
-            return "OpenSearch index templates in place: " + NAMES;
-        });
+        setup.attempt(this::applyAll);
+    }
+
+    /** Puts every template that is absent or at another version; returns what it did. */
+    String applyAll() throws IOException {
+        for (IndexTemplate template : templates) {
+            apply(template);
+        }
+        return "OpenSearch index templates in place: " + NAMES;
     }
 
     private void apply(IndexTemplate template) throws IOException {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -30,6 +31,8 @@ public class ConsolePages {
         static native TemplateInstance section(Navigation.Item section, String summary);
 
         static native TemplateInstance signedOut();
+
+        static native TemplateInstance signInError(String error, String description);
     }
 
     private final CurrentUser currentUser;
@@ -100,6 +103,15 @@ public class ConsolePages {
     @PermitAll
     public TemplateInstance signedOut() {
         return Templates.signedOut();
+    }
+
+    /** Where sign-in lands when the identity provider refuses it: say what happened, offer a retry. */
+    @GET
+    @Path("sign-in-error")
+    @PermitAll
+    public TemplateInstance signInError(@QueryParam("error") String error,
+            @QueryParam("error_description") String description) {
+        return Templates.signInError(error == null ? "unknown" : error, description == null ? "" : description);
     }
 
     private static TemplateInstance section(String key, String summary) {

@@ -81,6 +81,7 @@ public final class DevStackCli {
             stack.start();
             System.out.println("Starting the Vigil server ...");
             server.start();
+            server.awaitReady(Duration.ofMinutes(2));
         } catch (StackException e) {
             System.err.println("vigil: " + e.getMessage());
             System.exit(1);

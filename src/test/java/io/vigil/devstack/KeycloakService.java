@@ -22,7 +22,7 @@ public final class KeycloakService implements StackService {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     public static final String CLIENT_ID = "vigil";
-    public static final String CLIENT_SECRET = "vigil-dev-secret";
+    public static final String CLIENT_SECRET = "vigil-dev-secret-do-not-use-in-production";
 
     private final StackLayout layout;
     private final int port;

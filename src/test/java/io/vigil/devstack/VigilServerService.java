@@ -44,8 +44,16 @@ public final class VigilServerService implements StackService {
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.management()));
         var command = List.of(StackLayout.java(), "-Xmx512m", "-jar", layout.serverJar().toString());
         process = ManagedProcess.start(name(), command, env, layout.projectDir(), layout.runDir());
-        process.awaitReady(() -> Http.ok("http://localhost:" + ports.management() + "/q/health/ready"),
-                Duration.ofMinutes(2));
+        process.awaitReady(() -> Http.ok(managementUrl() + "/q/health/live"), Duration.ofMinutes(2));
+    }
+
+    /** Waits until the server reports every dependency ready. */
+    public void awaitReady(Duration timeout) throws IOException {
+        process.awaitReady(() -> Http.ok(managementUrl() + "/q/health/ready"), timeout);
+    }
+
+    public String managementUrl() {
+        return "http://localhost:" + ports.management();
     }
 
     /** The environment variable MicroProfile Config reads for a property ({@code a.b-c} → {@code A_B_C}). */

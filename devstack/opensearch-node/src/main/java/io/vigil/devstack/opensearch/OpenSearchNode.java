@@ -42,7 +42,6 @@ public final class OpenSearchNode {
             settings.putList("node.roles", "cluster_manager", "data", "ingest");
             // A laptop disk that is 90% full must not turn the dev stack read-only.
             settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
-            settings.put("action.auto_create_index", "-vigil-*,+*");
         }).build(newConfigs().basePath(data.toString()).numOfNode(1).clusterName(cluster)
                 .disableESLogger());
         runner.ensureYellow();

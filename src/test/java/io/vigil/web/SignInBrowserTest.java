@@ -1,0 +1,132 @@
+package io.vigil.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Debian's Chromium signs in through the real Keycloak login page and uses the console. Screenshots
+ * land in {@code target/screenshots}.
+ */
+@QuarkusTest
+class SignInBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void anAnalystSignsInAndSeesTheLayoutWithTheirName() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+            Page page = signIn(context, "analyst");
+
+            PlaywrightAssertions.assertThat(page.getByTestId("current-user")).containsText("Ada Analyst");
+            PlaywrightAssertions.assertThat(page.getByTestId("current-user")).containsText("soc-analyst");
+            var nav = page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION,
+                    new Page.GetByRoleOptions().setName("Main"));
+            assertThat(nav.locator("a").allInnerTexts()).containsExactly("Home", "Search", "Alerts", "Incidents",
+                    "Rules");
+            assertThat(page.locator("html").getAttribute("data-theme")).isEqualTo("dark");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-analyst.png")));
+
+            List<Rule> serious = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations()
+                    .stream().filter(rule -> List.of("serious", "critical").contains(rule.getImpact())).toList();
+            assertThat(serious).extracting(Rule::getId).isEmpty();
+        }
+    }
+
+    @Test
+    void aManagerIsShownAClearPageWhereTheyMayNotGo() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+            Page page = signIn(context, "manager");
+            var nav = page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION,
+                    new Page.GetByRoleOptions().setName("Main"));
+            assertThat(nav.locator("a").allInnerTexts()).containsExactly("Home", "Alerts", "Incidents", "Posture");
+
+            var response = page.navigate(console + "search");
+            assertThat(response.status()).isEqualTo(403);
+            PlaywrightAssertions.assertThat(page.locator("main")).containsText("Not allowed");
+            PlaywrightAssertions.assertThat(page.getByTestId("current-user")).containsText("Mia Manager");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("forbidden-manager.png")));
+        }
+    }
+
+    @Test
+    void theLayoutFitsAWideMonitorAndANarrowWindow() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1920, 1080))) {
+            Page page = signIn(context, "admin");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-admin-wide.png")));
+            page.setViewportSize(800, 900);
+            Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
+            assertThat(overflow).as("horizontal scrolling at 800 px").isEqualTo(false);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-admin-narrow.png")));
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "auditor");
+            page.getByText("Sign out").click();
+            page.waitForURL("**/signed-out");
+            PlaywrightAssertions.assertThat(page.locator("main")).containsText("You are signed out");
+
+            page.navigate(console.toString());
+            PlaywrightAssertions.assertThat(page.locator("#username")).isVisible();
+        }
+    }
+
+    private Page signIn(BrowserContext context, String user) {
+        Page page = context.newPage();
+        page.navigate(console.toString());
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(user + "-demo");
+        page.locator("#kc-login").click();
+        page.waitForURL(console.toString());
+        return page;
+    }
+}
