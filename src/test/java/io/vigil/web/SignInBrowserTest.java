@@ -112,7 +112,12 @@ class SignInBrowserTest {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "auditor");
             page.getByText("Sign out").click();
-            page.waitForURL("**/signed-out");
+            try {
+                page.waitForURL("**/signed-out**");
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sign-out-stuck.png")));
+                throw new AssertionError("sign-out ended at " + page.url(), e);
+            }
             PlaywrightAssertions.assertThat(page.locator("main")).containsText("You are signed out");
 
             page.navigate(console.toString());
