@@ -16,7 +16,7 @@ import java.util.zip.ZipInputStream;
  * on first start. Its database lives in the stack's data folder, so users and sessions survive a
  * restart; the unpacked distribution itself is shared under {@code target/devstack}.
  */
-public final class KeycloakService implements StackService {
+public final class KeycloakService extends ProcessService {
 
     public static final String REALM = "vigil";
     public static final String ADMIN_USER = "admin";
@@ -24,13 +24,11 @@ public final class KeycloakService implements StackService {
     public static final String CLIENT_ID = "vigil";
     public static final String CLIENT_SECRET = "vigil-dev-secret-do-not-use-in-production";
 
-    private final StackLayout layout;
     private final int port;
     private final String vigilUrl;
-    private ManagedProcess process;
 
     public KeycloakService(StackLayout layout, int port, String vigilUrl) {
-        this.layout = layout;
+        super(layout);
         this.port = port;
         this.vigilUrl = vigilUrl;
     }
@@ -66,8 +64,8 @@ public final class KeycloakService implements StackService {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "VIGIL_URL", vigilUrl);
-        process = ManagedProcess.start(name(), command, env, home, layout.runDir());
-        process.awaitReady(() -> Http.ok(issuer() + "/.well-known/openid-configuration"), Duration.ofMinutes(4));
+        launch(command, env, home, () -> Http.ok(issuer() + "/.well-known/openid-configuration"),
+                Duration.ofMinutes(4));
     }
 
     /** The distribution unpacked once from the zip the build copied; re-unpacked when the zip changes. */
@@ -105,16 +103,4 @@ public final class KeycloakService implements StackService {
         return home;
     }
 
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
 }

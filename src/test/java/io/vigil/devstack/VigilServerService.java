@@ -9,15 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The Vigil server itself (the packaged jar), configured to use the stack's services. */
-public final class VigilServerService implements StackService {
+public final class VigilServerService extends ProcessService {
 
-    private final StackLayout layout;
     private final StackPorts ports;
     private final Map<String, String> config;
-    private ManagedProcess process;
 
     public VigilServerService(StackLayout layout, StackPorts ports, Map<String, String> config) {
-        this.layout = layout;
+        super(layout);
         this.ports = ports;
         this.config = config;
     }
@@ -43,13 +41,13 @@ public final class VigilServerService implements StackService {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.vigil()));
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.management()));
         var command = List.of(StackLayout.java(), "-Xmx512m", "-jar", layout.serverJar().toString());
-        process = ManagedProcess.start(name(), command, env, layout.projectDir(), layout.runDir());
-        process.awaitReady(() -> Http.ok(managementUrl() + "/q/health/live"), Duration.ofMinutes(2));
+        launch(command, env, layout.projectDir(), () -> Http.ok(managementUrl() + "/q/health/live"),
+                Duration.ofMinutes(2));
     }
 
     /** Waits until the server reports every dependency ready. */
     public void awaitReady(Duration timeout) throws IOException {
-        process.awaitReady(() -> Http.ok(managementUrl() + "/q/health/ready"), timeout);
+        awaitAgain(() -> Http.ok(managementUrl() + "/q/health/ready"), timeout);
     }
 
     public String managementUrl() {
@@ -61,16 +59,4 @@ public final class VigilServerService implements StackService {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
 }
