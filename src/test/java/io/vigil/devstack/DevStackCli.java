@@ -59,8 +59,7 @@ public final class DevStackCli {
             throw new StackException("a stack is already running (pid " + running.get().pid()
                     + ") on " + layout.dataDir() + ". Stop it with ./vigil down.");
         }
-        Ports.requireFree(ports.vigil(), "Vigil console", "VIGIL_HTTP_PORT");
-        Ports.requireFree(ports.management(), "Vigil health and metrics", "VIGIL_MANAGEMENT_PORT");
+        ports.requireAllFree();
         Files.createDirectories(layout.runDir());
         ManagedProcess.writePidFile(stackPid, ProcessHandle.current());
 

@@ -96,6 +96,11 @@ public final class PostgresService implements StackService {
             }
             postgres = null;
         }
+        try {
+            Files.deleteIfExists(layout.runDir().resolve("postgres.pid"));
+        } catch (IOException e) {
+            System.err.println("could not remove the PostgreSQL pid file: " + e.getMessage());
+        }
     }
 
     @Override

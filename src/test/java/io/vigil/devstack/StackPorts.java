@@ -22,6 +22,16 @@ public record StackPorts(int vigil, int management, int openSearch, int openSear
         return new StackPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
     }
 
+    /** Checks every port before anything starts, so a taken port never leaves half a stack behind. */
+    public void requireAllFree() {
+        Ports.requireFree(vigil, "Vigil console", "VIGIL_HTTP_PORT");
+        Ports.requireFree(management, "Vigil health and metrics", "VIGIL_MANAGEMENT_PORT");
+        Ports.requireFree(openSearch, "OpenSearch HTTP", "VIGIL_OPENSEARCH_PORT");
+        Ports.requireFree(openSearchTransport, "OpenSearch transport", "VIGIL_OPENSEARCH_TRANSPORT_PORT");
+        Ports.requireFree(postgres, "PostgreSQL", "VIGIL_POSTGRES_PORT");
+        Ports.requireFree(keycloak, "Keycloak", "VIGIL_KEYCLOAK_PORT");
+    }
+
     private static int port(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
