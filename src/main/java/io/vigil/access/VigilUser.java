@@ -18,6 +18,11 @@ public record VigilUser(String subject, String username, String displayName, Lis
 
     static final String PERMISSIONS_ATTRIBUTE = "vigil.permissions";
 
+    /** The permissions in the enum's order, for display. */
+    public List<Permission> sortedPermissions() {
+        return permissions.stream().sorted().toList();
+    }
+
     public boolean can(Permission permission) {
         return permissions.contains(permission);
     }

@@ -1,11 +1,18 @@
 package io.vigil.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +44,9 @@ class SignInBrowserTest {
 
     @TestHTTPResource("/")
     URL console;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void launch() {
@@ -71,7 +81,14 @@ class SignInBrowserTest {
             assertThat(nav.locator("a").allInnerTexts()).containsExactly("Home", "Search", "Alerts", "Incidents",
                     "Rules");
             assertThat(page.locator("html").getAttribute("data-theme")).isEqualTo("dark");
+            page.getByTestId("current-user").click();
+            PlaywrightAssertions.assertThat(page.getByTestId("current-permissions")).containsText("events:read");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("user-menu-analyst.png")));
+            page.getByTestId("current-user").click();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-analyst.png")));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(knownUser("analyst"))
+                    .as("the sign-in is recorded in the user directory").isEqualTo("Ada Analyst"));
 
             List<Rule> serious = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations()
                     .stream().filter(rule -> List.of("serious", "critical").contains(rule.getImpact())).toList();
@@ -122,6 +139,17 @@ class SignInBrowserTest {
 
             page.navigate(console.toString());
             PlaywrightAssertions.assertThat(page.locator("#username")).isVisible();
+        }
+    }
+
+    /** The display name the user directory holds for a username, or null. */
+    private String knownUser(String username) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select display_name from vigil_user where username = ?")) {
+            statement.setString(1, username);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 
