@@ -21,7 +21,9 @@ public enum Permission {
     RULES_WRITE(Names.RULES_WRITE, "Write, enable and backtest detection rules"),
     POSTURE_READ(Names.POSTURE_READ, "Read posture summaries and KPIs"),
     AUDIT_READ(Names.AUDIT_READ, "Read and verify the audit trail"),
-    ADMIN(Names.ADMIN, "Administer sources, ingest tokens, retention and scopes");
+    ADMIN(Names.ADMIN, "Administer sources, ingest tokens, retention and scopes"),
+    /** Held only by ingest tokens, never by a person's role: write events to the token's own source. */
+    INGEST_WRITE(Names.INGEST_WRITE, "Write events to one source");
 
     private final String value;
     private final String description;
@@ -55,6 +57,7 @@ public enum Permission {
         public static final String POSTURE_READ = "posture:read";
         public static final String AUDIT_READ = "audit:read";
         public static final String ADMIN = "admin";
+        public static final String INGEST_WRITE = "ingest:write";
 
         private Names() {
         }

@@ -23,7 +23,8 @@ public class PermissionAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || identity.getAttribute(VigilUser.PERMISSIONS_ATTRIBUTE) != null) {
+            // anonymous, or a machine identity (ingest token) whose mechanism granted its permissions
             return Uni.createFrom().item(identity);
         }
         Set<Permission> granted = permissionsOf(identity.getRoles());
@@ -39,7 +40,7 @@ public class PermissionAugmentor implements SecurityIdentityAugmentor {
      * Quarkus reads {@code @PermissionsAllowed("events:read")} as permission "events" with action
      * "read"; the granted permission must be built the same way to imply it.
      */
-    static StringPermission asStringPermission(Permission permission) {
+    public static StringPermission asStringPermission(Permission permission) {
         String[] parts = permission.value().split(":", 2);
         return parts.length == 2 ? new StringPermission(parts[0], parts[1]) : new StringPermission(parts[0]);
     }

@@ -16,7 +16,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public record VigilUser(String subject, String username, String displayName, List<Role> roles,
         Set<Permission> permissions) {
 
-    static final String PERMISSIONS_ATTRIBUTE = "vigil.permissions";
+    /** Identity attribute holding the granted {@code Set<Permission>}. */
+    public static final String PERMISSIONS_ATTRIBUTE = "vigil.permissions";
 
     /** The permissions in the enum's order, for display. */
     public List<Permission> sortedPermissions() {

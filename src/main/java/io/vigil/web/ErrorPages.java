@@ -37,8 +37,10 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpHeaders headers, UriInfo uri) {
-        return respond(Response.Status.NOT_FOUND, "Not found", "There is no page at " + uri.getPath() + ".", headers,
-                uri);
+        String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP 404")
+                ? e.getMessage()
+                : "There is nothing at " + uri.getPath() + ".";
+        return respond(Response.Status.NOT_FOUND, "Not found", detail, headers, uri);
     }
 
     private static Response respond(Response.Status status, String title, String detail, HttpHeaders headers,

@@ -23,14 +23,15 @@ import io.vigil.testing.Tokens;
 class RoleAccessTest {
 
     private static final List<String> ROUTES = List.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules",
-            "/posture", "/audit", "/admin", "/api/admin/dependencies");
+            "/posture", "/audit", "/admin", "/api/admin/dependencies", "/api/admin/sources");
 
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "analyst", Set.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules"),
             "handler", Set.of("/", "/api/me", "/search", "/alerts", "/incidents"),
             "manager", Set.of("/", "/api/me", "/alerts", "/incidents", "/posture"),
             "engineer", Set.of("/", "/api/me", "/search", "/alerts", "/rules"),
-            "admin", Set.of("/", "/api/me", "/rules", "/posture", "/admin", "/api/admin/dependencies"),
+            "admin", Set.of("/", "/api/me", "/rules", "/posture", "/admin", "/api/admin/dependencies",
+                    "/api/admin/sources"),
             "auditor", Set.of("/", "/api/me", "/audit"));
 
     @ParameterizedTest

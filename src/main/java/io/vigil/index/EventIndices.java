@@ -1,0 +1,36 @@
+package io.vigil.index;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Index names: one events index per source and day ({@code vigil-events-<source>-2026.11.21}),
+ * so retention per source deletes whole indices; dead letters per month.
+ */
+public final class EventIndices {
+
+    public static final String EVENTS_PREFIX = "vigil-events-";
+    public static final String DEAD_LETTERS_PREFIX = "vigil-deadletters-";
+    /** Every events index, for searches. */
+    public static final String ALL_EVENTS = EVENTS_PREFIX + "*";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+
+    private EventIndices() {
+    }
+
+    public static String events(String source, Instant time) {
+        return EVENTS_PREFIX + source + "-" + DAY.format(time);
+    }
+
+    /** Every events index of one source. */
+    public static String eventsOf(String source) {
+        return EVENTS_PREFIX + source + "-*";
+    }
+
+    public static String deadLetters(Instant time) {
+        return DEAD_LETTERS_PREFIX + MONTH.format(time);
+    }
+}

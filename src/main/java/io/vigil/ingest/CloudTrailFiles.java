@@ -1,0 +1,42 @@
+package io.vigil.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vigil.ingest.parse.Item;
+
+/**
+ * CloudTrail's file shape: {@code {"Records":[...]}} as written to S3. Such a file becomes one item
+ * per record; records sent as an array or one per line pass through unchanged.
+ */
+final class CloudTrailFiles {
+
+    private CloudTrailFiles() {
+    }
+
+    static List<Item> records(List<Item> items) {
+        List<Item> records = new ArrayList<>(items.size());
+        for (Item item : items) {
+            if (item instanceof Item.Json json && json.value().has("Records")) {
+                JsonNode array = json.value().get("Records");
+                if (!array.isArray()) {
+                    records.add(new Item.Rejected(json.line(), 400, "\"Records\" is not an array", json.raw()));
+                    continue;
+                }
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode record = array.get(i);
+                    records.add(new Item.Json(i + 1, record, record.toString()));
+                }
+            } else if (item instanceof Item.Json json && !json.value().has("eventName")) {
+                records.add(new Item.Rejected(json.line(), 400,
+                        "neither a CloudTrail file (no \"Records\" array) nor a CloudTrail record (no \"eventName\")",
+                        json.raw()));
+            } else {
+                records.add(item);
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,96 @@
+package io.vigil.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.vigil.access.Permission;
+import io.vigil.index.StoreUnavailableException;
+import io.vigil.ingest.parse.Payload;
+import io.vigil.ingest.parse.PayloadLimits;
+import io.vigil.ingest.source.SourceService;
+import io.vigil.ingest.source.SourceService.ResolvedSource;
+import io.vigil.ops.DependencySetup;
+
+/**
+ * HTTP intake: a JSON object, a JSON array, NDJSON, a CloudTrail file or syslog lines, optionally
+ * gzip, with the source's ingest token. The answer counts what was accepted and lists each
+ * rejection with its line and reason.
+ */
+@Path("/api/ingest/{source}")
+public class IngestResource {
+
+    private final IngestService ingest;
+    private final SourceService sources;
+    private final SecurityIdentity identity;
+
+    IngestResource(IngestService ingest, SourceService sources, SecurityIdentity identity) {
+        this.ingest = ingest;
+        this.sources = sources;
+        this.identity = identity;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permission.Names.INGEST_WRITE)
+    @Operation(summary = "Send events to a source (ingest token of that source required)")
+    public Response ingest(@PathParam("source") String sourceName, @HeaderParam("Content-Encoding") String encoding,
+            InputStream body) {
+        ResolvedSource source = identity.getAttribute(IngestTokenAuthentication.SOURCE_ATTRIBUTE);
+        if (!source.name().equals(sourceName)) {
+            return sourceExists(sourceName)
+                    ? error(Response.Status.FORBIDDEN, "this token writes to source '" + source.name() + "' only")
+                    : error(Response.Status.NOT_FOUND, "no source named '" + sourceName + "'");
+        }
+        Payload payload;
+        try {
+            payload = Payload.read(body, encoding != null && encoding.toLowerCase().contains("gzip"),
+                    PayloadLimits.DEFAULT);
+        } catch (Payload.PayloadTooLargeException e) {
+            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        } catch (IOException e) {
+            return error(Response.Status.BAD_REQUEST, "the body could not be read: " + e.getMessage());
+        }
+        try {
+            return Response.ok(ingest.ingest(source, payload)).build();
+        } catch (StoreUnavailableException e) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("status", 503, "error", "Event store unavailable", "detail",
+                            "nothing of this batch was acknowledged; send it again later ("
+                                    + DependencySetup.rootMessage(e) + ")"))
+                    .build();
+        }
+    }
+
+    /** Whether another source of this name exists; when the database cannot tell, assume it does (403). */
+    private boolean sourceExists(String name) {
+        try {
+            return sources.find(name).isPresent();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static Response error(Response.Status status, String detail) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("status", status.getStatusCode(), "error", status.getReasonPhrase(), "detail", detail))
+                .build();
+    }
+}

@@ -1,0 +1,16 @@
+package io.vigil.ingest;
+
+import java.util.List;
+
+/**
+ * The answer to one ingest request: how many items were accepted (stored) and rejected, and why
+ * each rejection happened, by line. At most {@link #MAX_LISTED} rejections are listed.
+ */
+public record IngestResult(int accepted, int rejected, List<Rejection> rejections, boolean rejectionsTruncated) {
+
+    static final int MAX_LISTED = 1000;
+
+    /** One rejected item; {@code status} follows HTTP (400 malformed, 413 too large, 422 not an event). */
+    public record Rejection(int line, int status, String reason) {
+    }
+}

@@ -1,0 +1,116 @@
+package io.vigil.ingest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vigil.event.SourceType;
+import io.vigil.index.DeadLetters;
+import io.vigil.index.DeadLetters.DeadLetter;
+import io.vigil.index.EventIndexer;
+import io.vigil.index.EventIndices;
+import io.vigil.ingest.normalize.CloudTrailNormalizer;
+import io.vigil.ingest.normalize.EventNormalizer;
+import io.vigil.ingest.normalize.IngestContext;
+import io.vigil.ingest.normalize.JsonNormalizer;
+import io.vigil.ingest.normalize.NormalizationException;
+import io.vigil.ingest.normalize.NormalizedEvent;
+import io.vigil.ingest.normalize.SyslogLineNormalizer;
+import io.vigil.ingest.parse.Item;
+import io.vigil.ingest.parse.Payload;
+import io.vigil.ingest.parse.PayloadLimits;
+import io.vigil.ingest.parse.PayloadReader;
+import io.vigil.ingest.source.SourceService.ResolvedSource;
+
+/**
+ * One batch from intake to the store: split the payload into items, normalize each for its
+ * source type, write the events, and keep every rejected item as a dead letter. An item counts
+ * as accepted only once OpenSearch has taken it.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private final PayloadReader reader;
+    private final EventIndexer indexer;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+
+    IngestService(ObjectMapper json, EventIndexer indexer, DeadLetters deadLetters) {
+        this.reader = new PayloadReader(json, PayloadLimits.DEFAULT);
+        this.indexer = indexer;
+        this.deadLetters = deadLetters;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Ingests a payload for a source; throws StoreUnavailableException when nothing could be stored. */
+    public IngestResult ingest(ResolvedSource source, Payload payload) {
+        var context = new IngestContext(source.name(), source.type(), clock.instant());
+        List<Item> items = source.type() == SourceType.SYSLOG ? reader.text(payload) : reader.json(payload);
+        items = source.type() == SourceType.CLOUDTRAIL ? CloudTrailFiles.records(items) : items;
+        EventNormalizer normalizer = switch (source.type()) {
+            case CLOUDTRAIL -> new CloudTrailNormalizer();
+            case JSON -> new JsonNormalizer();
+            case SYSLOG -> new SyslogLineNormalizer();
+        };
+
+        List<IngestResult.Rejection> rejections = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
+        List<NormalizedEvent> events = new ArrayList<>();
+        List<Item> eventItems = new ArrayList<>();
+        for (Item item : items) {
+            switch (item) {
+                case Item.Rejected rejected -> reject(source, rejected.line(), rejected.status(), rejected.reason(),
+                        rejected.raw(), rejections, letters);
+                default -> {
+                    try {
+                        events.add(normalizer.normalize(item, context));
+                        eventItems.add(item);
+                    } catch (NormalizationException e) {
+                        reject(source, item.line(), 422, e.getMessage(), raw(item), rejections, letters);
+                    }
+                }
+            }
+        }
+
+        List<EventIndexer.Document> documents = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            NormalizedEvent event = events.get(i);
+            documents.add(new EventIndexer.Document(EventIndices.events(event.source(), event.timestamp()),
+                    event.id(), event.document(), raw(eventItems.get(i)).length() * 2 + 512));
+        }
+        var outcome = indexer.write(documents);
+        int accepted = 0;
+        for (int i = 0; i < events.size(); i++) {
+            String error = outcome.errors().get(i);
+            if (error == null) {
+                accepted++;
+            } else {
+                reject(source, eventItems.get(i).line(), 400, "the event store refused it: " + error,
+                        raw(eventItems.get(i)), rejections, letters);
+            }
+        }
+        deadLetters.keep(letters);
+        rejections.sort(java.util.Comparator.comparingInt(IngestResult.Rejection::line));
+        boolean truncated = rejections.size() > IngestResult.MAX_LISTED;
+        return new IngestResult(accepted, rejections.size(),
+                truncated ? List.copyOf(rejections.subList(0, IngestResult.MAX_LISTED)) : rejections, truncated);
+    }
+
+    private static void reject(ResolvedSource source, int line, int status, String reason, String raw,
+            List<IngestResult.Rejection> rejections, List<DeadLetter> letters) {
+        rejections.add(new IngestResult.Rejection(line, status, reason));
+        letters.add(new DeadLetter(source.name(), "http line " + line, reason, raw));
+    }
+
+    private static String raw(Item item) {
+        return switch (item) {
+            case Item.Json json -> json.raw();
+            case Item.Text text -> text.raw();
+            case Item.Rejected rejected -> rejected.raw();
+        };
+    }
+}

@@ -1,0 +1,225 @@
+package io.vigil.ingest.parse;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Splits a payload into items: a JSON array, one JSON object (pretty-printed or not), or NDJSON
+ * (one value per line), or plain text lines. Every bad item becomes a {@link Item.Rejected} with its
+ * line and the reason; the good items around it are kept.
+ */
+public final class PayloadReader {
+
+    /** How much of a rejected item is kept for the dead letters. */
+    static final int RAW_KEPT = 64 * 1024;
+
+    private final ObjectMapper json;
+    private final PayloadLimits limits;
+
+    public PayloadReader(ObjectMapper json, PayloadLimits limits) {
+        this.json = json;
+        this.limits = limits;
+    }
+
+    /** Items of a JSON payload, in order. */
+    public List<Item> json(Payload payload) {
+        List<Item> items = new ArrayList<>();
+        byte[] bytes = payload.bytes();
+        int start = firstNonWhitespace(bytes);
+        if (start < 0) {
+            items.add(new Item.Rejected(1, 400, "the body is empty", ""));
+        } else if (validUtf8(bytes) && (bytes[start] == '[' || bytes[start] == '{') && readWhole(bytes, items)) {
+            // one array or one object, read whole
+        } else {
+            lines(bytes, (line, text) -> items.add(parseLine(line, text)));
+        }
+        addDamage(payload, bytes, items);
+        return items;
+    }
+
+    /** Items of a text payload: one per non-empty line. */
+    public List<Item> text(Payload payload) {
+        List<Item> items = new ArrayList<>();
+        lines(payload.bytes(),
+                (line, text) -> items.add(new Item.Text(line, new String(text, StandardCharsets.UTF_8))));
+        addDamage(payload, payload.bytes(), items);
+        return items;
+    }
+
+    /** Reads the payload as one JSON value; false (and nothing added) when it is not exactly one. */
+    private boolean readWhole(byte[] bytes, List<Item> items) {
+        try (JsonParser parser = json.getFactory().createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                JsonNode value = json.readTree(parser);
+                if (parser.nextToken() != null) {
+                    return false; // more values follow: NDJSON
+                }
+                items.add(sized(1, value, new String(bytes, StandardCharsets.UTF_8).strip(), bytes.length));
+                return true;
+            }
+            List<Item> elements = new ArrayList<>();
+            try {
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    if (token == null) {
+                        elements.add(new Item.Rejected(parser.currentLocation().getLineNr(), 400,
+                                "the JSON array is not closed", ""));
+                        break;
+                    }
+                    int line = parser.currentTokenLocation().getLineNr();
+                    long from = parser.currentTokenLocation().getByteOffset();
+                    JsonNode value = json.readTree(parser);
+                    long size = parser.currentLocation().getByteOffset() - from;
+                    elements.add(sized(line, value, null, size));
+                }
+            } catch (JsonParseException e) {
+                elements.add(new Item.Rejected(e.getLocation().getLineNr(), 400, "malformed JSON at line "
+                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                        + e.getOriginalMessage() + "; the rest of the array was not read", ""));
+            }
+            items.addAll(elements);
+            return true;
+        } catch (IOException e) {
+            return false; // not one well-formed value: fall back to lines, which keeps the good ones
+        }
+    }
+
+    private Item sized(int line, JsonNode value, String raw, long size) {
+        if (size > limits.maxItemBytes()) {
+            return new Item.Rejected(line, 413, tooLarge(size), "");
+        }
+        if (!value.isObject()) {
+            return new Item.Rejected(line, 400, "expected a JSON object, found " + describe(value),
+                    value.toString());
+        }
+        try {
+            return new Item.Json(line, value, raw != null ? raw : json.writeValueAsString(value));
+        } catch (IOException e) {
+            return new Item.Rejected(line, 400, "cannot re-serialize the value: " + e.getMessage(), "");
+        }
+    }
+
+    private Item parseLine(int line, byte[] text) {
+        if (text.length > limits.maxItemBytes()) {
+            return new Item.Rejected(line, 413, tooLarge(text.length), keep(text));
+        }
+        String raw;
+        try {
+            raw = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text)).toString();
+        } catch (CharacterCodingException e) {
+            return new Item.Rejected(line, 400, "invalid UTF-8 at byte " + firstInvalidByte(text) + " of the line",
+                    new String(text, 0, Math.min(text.length, RAW_KEPT), StandardCharsets.ISO_8859_1));
+        }
+        try {
+            JsonNode value = json.readTree(raw);
+            if (value == null || !value.isObject()) {
+                return new Item.Rejected(line, 400, "expected a JSON object, found " + describe(value), raw);
+            }
+            return new Item.Json(line, value, raw);
+        } catch (JsonParseException e) {
+            return new Item.Rejected(line, 400, "malformed JSON at column " + e.getLocation().getColumnNr() + ": "
+                    + e.getOriginalMessage(), raw);
+        } catch (IOException e) {
+            return new Item.Rejected(line, 400, "malformed JSON: " + e.getMessage(), raw);
+        }
+    }
+
+    private String tooLarge(long size) {
+        return "item of " + size + " bytes is larger than the limit of " + limits.maxItemBytes() + " bytes";
+    }
+
+    private static String describe(JsonNode value) {
+        return value == null ? "nothing" : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void addDamage(Payload payload, byte[] bytes, List<Item> items) {
+        if (payload.damage() != null) {
+            items.add(new Item.Rejected(countLines(bytes) + 1, 400, payload.damage()
+                    + "; the items before the damage were read, an incomplete last line was dropped", ""));
+        }
+    }
+
+    @FunctionalInterface
+    interface LineConsumer {
+
+        void accept(int line, byte[] text);
+    }
+
+    /** Non-blank lines (LF or CRLF); a last line cut short by damage still counts as a line. */
+    static void lines(byte[] bytes, LineConsumer consumer) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+                if (!blank(bytes, start, end)) {
+                    consumer.accept(line, java.util.Arrays.copyOfRange(bytes, start, end));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    private static boolean blank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int firstNonWhitespace(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (!Character.isWhitespace(bytes[i]) && !(i == 0 && bytes[i] == (byte) 0xEF)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean validUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static int firstInvalidByte(byte[] text) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        var in = ByteBuffer.wrap(text);
+        var out = java.nio.CharBuffer.allocate(text.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() + 1 : -1;
+    }
+
+    private static int countLines(byte[] bytes) {
+        int lines = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static String keep(byte[] text) {
+        return new String(text, 0, Math.min(text.length, RAW_KEPT), StandardCharsets.UTF_8);
+    }
+}

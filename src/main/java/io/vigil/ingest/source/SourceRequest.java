@@ -1,0 +1,41 @@
+package io.vigil.ingest.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.vigil.event.SourceType;
+
+/** What an administrator asks for when creating a source. */
+public record SourceRequest(String name, String type, String scope, Integer retentionDays) {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,47}");
+    static final int DEFAULT_RETENTION_DAYS = 90;
+
+    /** Every problem with the request, each naming the field; empty when it is valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name == null || !NAME.matcher(name).matches()) {
+            problems.add("name: 1-48 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
+        }
+        if (type == null || SourceType.of(type).isEmpty()) {
+            problems.add("type: one of cloudtrail, syslog, json");
+        }
+        if (scope != null && (scope.isBlank() || scope.length() > 100)) {
+            problems.add("scope: 1-100 characters");
+        }
+        if (retentionDays != null && (retentionDays < 1 || retentionDays > 3650)) {
+            problems.add("retentionDays: between 1 and 3650");
+        }
+        return problems;
+    }
+
+    /** The data scope, by default the source's own name. */
+    String effectiveScope() {
+        return scope == null ? name : scope.trim();
+    }
+
+    int effectiveRetentionDays() {
+        return retentionDays == null ? DEFAULT_RETENTION_DAYS : retentionDays;
+    }
+}

@@ -1,0 +1,142 @@
+package io.vigil.ingest.source;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.vigil.event.SourceType;
+
+/**
+ * Defines sources and their ingest tokens, and resolves a presented token to its source. Resolved
+ * tokens are remembered, so ingestion keeps working through a short database outage and does not
+ * query PostgreSQL for every batch.
+ */
+@ApplicationScoped
+public class SourceService {
+
+    /** A source as intake needs it, resolved from a token. */
+    public record ResolvedSource(String name, SourceType type, String scope) {
+    }
+
+    /** A new source, or a source with a new token: the token is in this answer and nowhere else. */
+    public record IssuedToken(SourceView source, String token) {
+    }
+
+    /**
+     * How long a resolved token is trusted without asking the database again: bounds how long a
+     * token rotated on another replica keeps working here.
+     */
+    static final Duration TOKEN_CACHE = Duration.ofSeconds(60);
+
+    private record Cached(ResolvedSource source, Instant at) {
+    }
+
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Cached> byTokenHash = new ConcurrentHashMap<>();
+
+    SourceService() {
+        this(Clock.systemUTC());
+    }
+
+    SourceService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IssuedToken create(SourceRequest request, String createdBy) {
+        List<String> problems = request.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidSourceException(problems);
+        }
+        if (IngestSource.findById(request.name()) != null) {
+            throw new InvalidSourceException(List.of("name: a source named '" + request.name() + "' exists"));
+        }
+        String token = IngestTokens.generate();
+        Instant now = clock.instant();
+        var source = new IngestSource();
+        source.name = request.name();
+        source.type = SourceType.of(request.type()).orElseThrow().id();
+        source.scope = request.effectiveScope();
+        source.retentionDays = request.effectiveRetentionDays();
+        source.tokenHash = IngestTokens.hash(token);
+        source.tokenHint = IngestTokens.hint(token);
+        source.createdAt = now;
+        source.createdBy = createdBy;
+        source.tokenRotatedAt = now;
+        source.persist();
+        return new IssuedToken(SourceView.of(source), token);
+    }
+
+    /** Replaces the source's token; the old one stops working at once. */
+    @Transactional
+    public Optional<IssuedToken> rotateToken(String name) {
+        IngestSource source = IngestSource.findById(name);
+        if (source == null) {
+            return Optional.empty();
+        }
+        byTokenHash.remove(source.tokenHash);
+        String token = IngestTokens.generate();
+        source.tokenHash = IngestTokens.hash(token);
+        source.tokenHint = IngestTokens.hint(token);
+        source.tokenRotatedAt = clock.instant();
+        return Optional.of(new IssuedToken(SourceView.of(source), token));
+    }
+
+    @Transactional
+    public boolean delete(String name) {
+        IngestSource source = IngestSource.findById(name);
+        if (source == null) {
+            return false;
+        }
+        byTokenHash.remove(source.tokenHash);
+        source.delete();
+        return true;
+    }
+
+    @Transactional
+    public List<SourceView> list() {
+        return IngestSource.<IngestSource>listAll().stream().map(SourceView::of)
+                .sorted(java.util.Comparator.comparing(SourceView::name)).toList();
+    }
+
+    @Transactional
+    public Optional<SourceView> find(String name) {
+        return Optional.ofNullable(IngestSource.<IngestSource>findById(name)).map(SourceView::of);
+    }
+
+    /**
+     * The source a token writes to, if the token is valid. While PostgreSQL is unreachable, a token
+     * seen before is still honoured, so intake survives a database outage.
+     */
+    public Optional<ResolvedSource> resolve(String token) {
+        String hash = IngestTokens.hash(token);
+        Cached cached = byTokenHash.get(hash);
+        Instant now = clock.instant();
+        if (cached != null && cached.at().plus(TOKEN_CACHE).isAfter(now)) {
+            return Optional.of(cached.source());
+        }
+        try {
+            Optional<ResolvedSource> found = lookUp(hash);
+            found.ifPresentOrElse(source -> byTokenHash.put(hash, new Cached(source, now)),
+                    () -> byTokenHash.remove(hash));
+            return found;
+        } catch (RuntimeException e) {
+            if (cached != null) {
+                return Optional.of(cached.source());
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    Optional<ResolvedSource> lookUp(String hash) {
+        return IngestSource.<IngestSource>find("tokenHash", hash).firstResultOptional()
+                .map(source -> new ResolvedSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope));
+    }
+}

@@ -1,0 +1,209 @@
+package io.vigil.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vigil.testing.TestStack;
+import io.vigil.testing.Tokens;
+
+/** HTTP intake end to end: real sources in PostgreSQL, real tokens, events in the real OpenSearch. */
+@QuarkusTest
+class IngestHttpTest {
+
+    record Source(String name, String token) {
+    }
+
+    private static Source newSource(String type) {
+        String name = "t-" + type + "-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonPath created = given().auth().oauth2(Tokens.of("admin")).contentType("application/json")
+                .body(Map.of("name", name, "type", type, "scope", "test", "retentionDays", 7))
+                .post("/api/admin/sources").then().statusCode(201).extract().jsonPath();
+        return new Source(name, created.getString("token"));
+    }
+
+    private static Response send(Source source, byte[] body, String encoding) {
+        var request = given().header("Authorization", "Bearer " + source.token()).contentType("application/x-ndjson")
+                .body(body);
+        if (encoding != null) {
+            request.header("Content-Encoding", encoding);
+        }
+        return request.post("/api/ingest/" + source.name());
+    }
+
+    private static long count(String source, String query) {
+        String base = TestStack.get().openSearch().url();
+        given().baseUri(base).post("/vigil-events-" + source + "-*/_refresh").then().statusCode(200);
+        return given().baseUri(base).contentType("application/json").body(query)
+                .post("/vigil-events-" + source + "-*/_count").then().statusCode(200).extract().jsonPath()
+                .getLong("count");
+    }
+
+    private static long count(String source) {
+        return count(source, "{\"query\":{\"match_all\":{}}}");
+    }
+
+    @Test
+    void creatingASourceShowsItsTokenOnceAndAHintAfterwards() {
+        Source source = newSource("json");
+        assertThat(source.token()).startsWith("vgl_").hasSizeGreaterThan(40);
+        String listed = given().auth().oauth2(Tokens.of("admin")).get("/api/admin/sources").asString();
+        assertThat(listed).contains(source.name()).doesNotContain(source.token());
+        given().auth().oauth2(Tokens.of("admin")).get("/api/admin/sources/" + source.name()).then().statusCode(200)
+                .body("tokenHint", is(source.token().substring(0, 10) + "…"));
+    }
+
+    @Test
+    void aBadSourceRequestNamesEveryProblem() {
+        given().auth().oauth2(Tokens.of("admin")).contentType("application/json")
+                .body(Map.of("name", "Bad Name!", "type", "csv", "retentionDays", 0))
+                .post("/api/admin/sources").then().statusCode(400)
+                .body("problems.size()", is(3));
+    }
+
+    @Test
+    void ndjsonWithBadLinesKeepsTheGoodOnesAndListsTheBad() {
+        Source source = newSource("json");
+        String body = """
+                {"@timestamp":"2026-11-21T10:00:00Z","user":"dave","action":"login","source":{"ip":"192.0.2.10"}}
+                {"@timestamp":"2026-11-21T10:00:01Z","user":"dave",
+                {"@timestamp":"2026-11-21T10:00:02Z","user":"erin","action":"logout"}
+                """;
+        JsonPath result = send(source, body.getBytes(StandardCharsets.UTF_8), null).then().statusCode(200).extract()
+                .jsonPath();
+
+        assertThat(result.getInt("accepted")).isEqualTo(2);
+        assertThat(result.getInt("rejected")).isEqualTo(1);
+        assertThat(result.getInt("rejections[0].line")).isEqualTo(2);
+        assertThat(result.getString("rejections[0].reason")).startsWith("malformed JSON");
+        assertThat(count(source.name(), "{\"query\":{\"term\":{\"related.user\":\"erin\"}}}")).isEqualTo(1);
+        assertThat(count(source.name(), "{\"query\":{\"term\":{\"vigil.source\":\"" + source.name() + "\"}}}"))
+                .isEqualTo(2);
+        assertThat(deadLetters(source.name())).isEqualTo(1);
+    }
+
+    @Test
+    void aCloudTrailFileGzippedIsStoredOncePerRecordEvenWhenSentTwice() throws IOException {
+        Source source = newSource("cloudtrail");
+        byte[] file = fixture("cloudtrail-file.json");
+        byte[] gzip = io.vigil.testing.Gzip.of(file);
+
+        send(source, gzip, "gzip").then().statusCode(200).body("accepted", is(3)).body("rejected", is(0));
+        send(source, gzip, null).then().statusCode(200).body("accepted", is(3));
+
+        assertThat(count(source.name())).isEqualTo(3);
+        assertThat(count(source.name(), "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"eventName\":\"StopLogging\"}},"
+                + "{\"term\":{\"event.outcome\":\"failure\"}},{\"term\":{\"source.ip\":\"203.0.113.7\"}}]}}}"))
+                .isEqualTo(1);
+        assertThat(count(source.name(), "{\"query\":{\"term\":{\"requestParameters.userName\":\"bob\"}}}"))
+                .as("free-form request parameters are searchable").isEqualTo(1);
+    }
+
+    @Test
+    void aCloudTrailFileWithoutRecordsIsRejectedWithTheReason() {
+        Source source = newSource("cloudtrail");
+        send(source, "{\"Logs\":[]}".getBytes(StandardCharsets.UTF_8), null).then().statusCode(200)
+                .body("accepted", is(0))
+                .body("rejections[0].reason", org.hamcrest.Matchers.startsWith("neither a CloudTrail file"));
+    }
+
+    @Test
+    void aTenMegabyteEventIsRefusedAloneWith413() {
+        Source source = newSource("json");
+        String huge = "{\"blob\":\"" + "x".repeat(10 << 20) + "\"}";
+        String body = "{\"n\":1}\n" + huge + "\n{\"n\":3}\n";
+        send(source, body.getBytes(StandardCharsets.UTF_8), null).then().statusCode(200)
+                .body("accepted", is(2)).body("rejections[0].line", is(2)).body("rejections[0].status", is(413));
+        assertThat(count(source.name())).isEqualTo(2);
+    }
+
+    @Test
+    void invalidUtf8AndATruncatedGzipLoseOnlyTheDamagedPart() throws IOException {
+        Source source = newSource("json");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            lines.append("{\"n\":").append(i).append(",\"h\":\"").append(Integer.toHexString(i * 7919)).append("\"}\n");
+        }
+        byte[] gzip = io.vigil.testing.Gzip.of(lines.toString().getBytes(StandardCharsets.UTF_8));
+        JsonPath truncated = send(source, Arrays.copyOf(gzip, gzip.length * 2 / 3), "gzip").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(truncated.getInt("accepted")).isBetween(100, 2999);
+        assertThat(truncated.getString("rejections[-1].reason")).startsWith("gzip input is truncated");
+
+        byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}', '\n', '{', '"', 'a', '"', ':', '1', '}'};
+        send(source, bad, null).then().statusCode(200).body("accepted", is(1)).body("rejections[0].line", is(1))
+                .body("rejections[0].reason", org.hamcrest.Matchers.startsWith("invalid UTF-8"));
+    }
+
+    @Test
+    void twoThousandDistinctParameterKeysDoNotExplodeTheMapping() {
+        Source source = newSource("cloudtrail");
+        StringBuilder params = new StringBuilder();
+        for (int i = 0; i < 2500; i++) {
+            params.append(i == 0 ? "" : ",").append("\"key").append(i).append("\":\"v").append(i).append('"');
+        }
+        String record = "{\"eventName\":\"PutBucketPolicy\",\"eventTime\":\"2026-11-21T10:00:00Z\",\"eventID\":\""
+                + UUID.randomUUID() + "\",\"requestParameters\":{" + params + "}}";
+        send(source, record.getBytes(StandardCharsets.UTF_8), null).then().statusCode(200).body("accepted", is(1));
+        assertThat(count(source.name(), "{\"query\":{\"term\":{\"requestParameters.key2345\":\"v2345\"}}}"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void tokensOpenOnlyTheirOwnSource() {
+        Source mine = newSource("json");
+        Source other = newSource("json");
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+
+        given().body(body).post("/api/ingest/" + mine.name()).then().statusCode(401);
+        given().header("Authorization", "Bearer vgl_" + "x".repeat(43)).body(body).post("/api/ingest/" + mine.name())
+                .then().statusCode(401);
+        given().header("Authorization", "Bearer " + mine.token()).body(body).post("/api/ingest/" + other.name())
+                .then().statusCode(403);
+        given().header("Authorization", "Bearer " + mine.token()).body(body).post("/api/ingest/no-such-source")
+                .then().statusCode(404);
+        given().header("X-Vigil-Token", mine.token()).body(body).post("/api/ingest/" + mine.name()).then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.of("analyst")).body(body).post("/api/ingest/" + mine.name()).then()
+                .statusCode(403);
+    }
+
+    @Test
+    void aRotatedTokenStopsWorkingAtOnce() {
+        Source source = newSource("json");
+        String fresh = given().auth().oauth2(Tokens.of("admin")).post("/api/admin/sources/" + source.name() + "/token")
+                .then().statusCode(200).extract().path("token");
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        given().header("Authorization", "Bearer " + source.token()).body(body).post("/api/ingest/" + source.name())
+                .then().statusCode(401);
+        given().header("Authorization", "Bearer " + fresh).body(body).post("/api/ingest/" + source.name()).then()
+                .statusCode(200);
+    }
+
+    private static long deadLetters(String source) {
+        String base = TestStack.get().openSearch().url();
+        given().baseUri(base).post("/vigil-deadletters-*/_refresh").then().statusCode(200);
+        return given().baseUri(base).contentType("application/json")
+                .body("{\"query\":{\"term\":{\"vigil.source\":\"" + source + "\"}}}")
+                .post("/vigil-deadletters-*/_count").then().statusCode(200).extract().jsonPath().getLong("count");
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = IngestHttpTest.class.getResourceAsStream("/fixtures/ingest/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+}
