@@ -1,5 +1,13 @@
 // Console-wide behaviour: htmx for server-rendered fragments, and the theme switch.
-import 'htmx.org';
+import htmx from 'htmx.org';
+
+// Form validation answers (422) carry the form's error fragment: swap them in like successes.
+htmx.config.responseHandling = [
+  { code: '204', swap: false },
+  { code: '[23]..', swap: true },
+  { code: '422', swap: true },
+  { code: '[45]..', swap: false, error: true },
+];
 
 const THEME_KEY = 'vigil-theme';
 

@@ -1,5 +1,6 @@
 package io.vigil.index;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOrder;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,16 +35,44 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final EventIndexer indexer;
+    private final OpenSearchClient client;
     private final Clock clock;
 
     @Inject
-    DeadLetters(EventIndexer indexer) {
-        this(indexer, Clock.systemUTC());
+    DeadLetters(EventIndexer indexer, OpenSearchClient client) {
+        this(indexer, client, Clock.systemUTC());
     }
 
-    DeadLetters(EventIndexer indexer, Clock clock) {
+    DeadLetters(EventIndexer indexer, OpenSearchClient client, Clock clock) {
         this.indexer = indexer;
+        this.client = client;
         this.clock = clock;
+    }
+
+    /** A stored dead letter, newest first in listings. */
+    public record StoredDeadLetter(String time, String source, String location, String reason, String raw) {
+    }
+
+    /** The newest dead letters, of one source or of all (source null). */
+    public List<StoredDeadLetter> latest(String source, int limit) {
+        try {
+            var response = client.search(s -> {
+                s.index(EventIndices.DEAD_LETTERS_PREFIX + "*").size(limit).ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc)));
+                if (source != null) {
+                    s.query(q -> q.term(t -> t.field("vigil.source").value(FieldValue.of(source))));
+                }
+                return s;
+            }, ObjectNode.class);
+            return response.hits().hits().stream().map(hit -> hit.source()).filter(java.util.Objects::nonNull)
+                    .map(doc -> new StoredDeadLetter(doc.path("@timestamp").asText(),
+                            doc.path("vigil").path("source").asText(), doc.path("location").asText(),
+                            doc.path("reason").asText(), doc.path("raw").asText()))
+                    .toList();
+        } catch (IOException | OpenSearchException e) {
+            throw new StoreUnavailableException("cannot read dead letters: " + DependencySetup.rootMessage(e), e);
+        }
     }
 
     public void keep(List<DeadLetter> letters) {

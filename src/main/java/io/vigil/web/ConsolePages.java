@@ -30,6 +30,8 @@ public class ConsolePages {
 
         static native TemplateInstance section(Navigation.Item section, String summary);
 
+        static native TemplateInstance admin();
+
         static native TemplateInstance signedOut();
 
         static native TemplateInstance signInError(String error, String description);
@@ -94,7 +96,7 @@ public class ConsolePages {
     @Path("admin")
     @PermissionsAllowed(Names.ADMIN)
     public TemplateInstance admin() {
-        return section("admin", "Sources, ingest tokens, retention and data scopes.");
+        return Templates.admin();
     }
 
     /** Where the identity provider sends the browser after sign-out. */

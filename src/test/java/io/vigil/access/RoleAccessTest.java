@@ -23,7 +23,9 @@ import io.vigil.testing.Tokens;
 class RoleAccessTest {
 
     private static final List<String> ROUTES = List.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules",
-            "/posture", "/audit", "/admin", "/api/admin/dependencies", "/api/admin/sources");
+            "/posture", "/audit", "/admin", "/api/admin/dependencies", "/api/admin/sources", "/api/admin/dead-letters",
+            "/admin/sources",
+            "/admin/dead-letters");
 
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "analyst", Set.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules"),
@@ -31,7 +33,7 @@ class RoleAccessTest {
             "manager", Set.of("/", "/api/me", "/alerts", "/incidents", "/posture"),
             "engineer", Set.of("/", "/api/me", "/search", "/alerts", "/rules"),
             "admin", Set.of("/", "/api/me", "/rules", "/posture", "/admin", "/api/admin/dependencies",
-                    "/api/admin/sources"),
+                    "/api/admin/sources", "/api/admin/dead-letters", "/admin/sources", "/admin/dead-letters"),
             "auditor", Set.of("/", "/api/me", "/audit"));
 
     @ParameterizedTest

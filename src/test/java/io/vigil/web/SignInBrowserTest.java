@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -20,15 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.ConsoleBrowser;
 
 /**
  * Debian's Chromium signs in through the real Keycloak login page and uses the console. Screenshots
@@ -37,10 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SignInBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static ConsoleBrowser browser;
 
     @TestHTTPResource("/")
     URL console;
@@ -50,28 +43,17 @@ class SignInBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        browser = ConsoleBrowser.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        browser.close();
     }
 
     @Test
     void anAnalystSignsInAndSeesTheLayoutWithTheirName() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+        try (BrowserContext context = browser.context(1440, 900)) {
             Page page = signIn(context, "analyst");
 
             PlaywrightAssertions.assertThat(page.getByTestId("current-user")).containsText("Ada Analyst");
@@ -83,9 +65,11 @@ class SignInBrowserTest {
             assertThat(page.locator("html").getAttribute("data-theme")).isEqualTo("dark");
             page.getByTestId("current-user").click();
             PlaywrightAssertions.assertThat(page.getByTestId("current-permissions")).containsText("events:read");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("user-menu-analyst.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve("user-menu-analyst.png")));
             page.getByTestId("current-user").click();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-analyst.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve("home-analyst.png")));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(knownUser("analyst"))
                     .as("the sign-in is recorded in the user directory").isEqualTo("Ada Analyst"));
@@ -98,7 +82,7 @@ class SignInBrowserTest {
 
     @Test
     void aManagerIsShownAClearPageWhereTheyMayNotGo() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+        try (BrowserContext context = browser.context(1280, 800)) {
             Page page = signIn(context, "manager");
             var nav = page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION,
                     new Page.GetByRoleOptions().setName("Main"));
@@ -108,31 +92,35 @@ class SignInBrowserTest {
             assertThat(response.status()).isEqualTo(403);
             PlaywrightAssertions.assertThat(page.locator("main")).containsText("Not allowed");
             PlaywrightAssertions.assertThat(page.getByTestId("current-user")).containsText("Mia Manager");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("forbidden-manager.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve("forbidden-manager.png")));
         }
     }
 
     @Test
     void theLayoutFitsAWideMonitorAndANarrowWindow() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1920, 1080))) {
+        try (BrowserContext context = browser.context(1920, 1080)) {
             Page page = signIn(context, "admin");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-admin-wide.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve("home-admin-wide.png")));
             page.setViewportSize(800, 900);
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("horizontal scrolling at 800 px").isEqualTo(false);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-admin-narrow.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve("home-admin-narrow.png")));
         }
     }
 
     @Test
     void signingOutEndsTheSession() {
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = browser.context(1280, 800)) {
             Page page = signIn(context, "auditor");
             page.getByText("Sign out").click();
             try {
                 page.waitForURL("**/signed-out**");
             } catch (com.microsoft.playwright.TimeoutError e) {
-                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sign-out-stuck.png")));
+                page.screenshot(
+                        new Page.ScreenshotOptions().setPath(ConsoleBrowser.SCREENSHOTS.resolve("sign-out-stuck.png")));
                 throw new AssertionError("sign-out ended at " + page.url(), e);
             }
             PlaywrightAssertions.assertThat(page.locator("main")).containsText("You are signed out");
@@ -154,12 +142,6 @@ class SignInBrowserTest {
     }
 
     private Page signIn(BrowserContext context, String user) {
-        Page page = context.newPage();
-        page.navigate(console.toString());
-        page.locator("#username").fill(user);
-        page.locator("#password").fill(user + "-demo");
-        page.locator("#kc-login").click();
-        page.waitForURL(console.toString());
-        return page;
+        return ConsoleBrowser.signIn(context, console.toString(), user);
     }
 }

@@ -6,6 +6,14 @@ import java.time.Instant;
 public record SourceView(String name, String type, String scope, int retentionDays, String tokenHint,
         Instant createdAt, String createdBy, Instant tokenRotatedAt) {
 
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** Creation time for people, to the minute. */
+    public String created() {
+        return MINUTE.format(createdAt);
+    }
+
     static SourceView of(IngestSource source) {
         return new SourceView(source.name, source.type, source.scope, source.retentionDays, source.tokenHint,
                 source.createdAt, source.createdBy, source.tokenRotatedAt);

@@ -1,0 +1,64 @@
+package io.vigil.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's Chromium driven by Playwright, signing in through the real Keycloak login page.
+ * Screenshots go to {@code target/screenshots}.
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private ConsoleBrowser(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static ConsoleBrowser launch() {
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        return new ConsoleBrowser(playwright, browser);
+    }
+
+    public BrowserContext context(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    /** Opens the console, signs in on Keycloak's page as a demo user, and returns on the home page. */
+    public static Page signIn(BrowserContext context, String console, String user) {
+        Page page = context.newPage();
+        page.navigate(console);
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(user + "-demo");
+        page.locator("#kc-login").click();
+        page.waitForURL(console);
+        return page;
+    }
+
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
