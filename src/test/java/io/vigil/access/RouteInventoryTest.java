@@ -89,6 +89,9 @@ class RouteInventoryTest {
             var response = given().redirects().follow(false).request(route.method(), concrete(route.path()));
             if (route.path().startsWith("/api/")) {
                 assertThat(response.statusCode()).as(route.key()).isEqualTo(401);
+            } else if (!route.method().equals("GET")) {
+                // a page form post without the console's own headers is refused before sign-in is asked
+                assertThat(response.statusCode()).as(route.key()).isIn(302, 403);
             } else {
                 assertThat(response.statusCode()).as(route.key()).isEqualTo(302);
                 assertThat(response.header("Location")).as(route.key()).startsWith(issuer);
