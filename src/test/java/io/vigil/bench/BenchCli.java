@@ -1,0 +1,53 @@
+package io.vigil.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.vigil.devstack.StackException;
+
+/**
+ * {@code ./vigil bench <name> [--option value ...]}. Each benchmark prints its figures and ends with
+ * one line {@code RESULT key=value ...}, so runs can be compared.
+ */
+public final class BenchCli {
+
+    private BenchCli() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("ingest")) {
+            System.err.println("usage: vigil bench ingest [--events N] [--batch N] [--senders N]");
+            System.exit(2);
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        try (var stack = BenchStack.attachOrStart(System.getenv())) {
+            var bench = new IngestBench(stack, intOption(options, "--events", 100_000),
+                    intOption(options, "--batch", 1000), intOption(options, "--senders", 4));
+            var result = bench.run();
+            System.out.printf("Vigil HTTP intake : %,10.0f events/s  (peak server RSS %d MB)%n", result.vigilEps(),
+                    result.rssMb());
+            System.out.printf("raw OpenSearch bulk: %,10.0f events/s%n", result.rawEps());
+            System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d%n", result.vigilEps(),
+                    result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
+            System.exit(0);
+        } catch (StackException e) {
+            System.err.println("vigil bench: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("vigil bench: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static int intOption(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new StackException(name + " " + value + " is not a number");
+        }
+    }
+}

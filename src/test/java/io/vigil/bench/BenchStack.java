@@ -1,0 +1,127 @@
+package io.vigil.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vigil.devstack.DevStack;
+import io.vigil.devstack.KeycloakService;
+import io.vigil.devstack.StackException;
+import io.vigil.devstack.StackLayout;
+import io.vigil.devstack.StackPorts;
+import io.vigil.devstack.VigilServerService;
+import io.vigil.event.SourceType;
+
+/**
+ * The stack a benchmark measures: the one {@code ./vigil up} runs, if it is up, else a fresh one
+ * started here (and stopped again at the end).
+ */
+final class BenchStack implements AutoCloseable {
+
+    private final StackPorts ports;
+    private final long serverPid;
+    private final DevStack started;
+    private final VigilServerService startedServer;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private BenchStack(StackPorts ports, long serverPid, DevStack started, VigilServerService startedServer) {
+        this.ports = ports;
+        this.serverPid = serverPid;
+        this.started = started;
+        this.startedServer = startedServer;
+    }
+
+    static BenchStack attachOrStart(Map<String, String> env) throws IOException {
+        StackPorts usual = StackPorts.fromEnvironment(env);
+        Path pidFile = Path.of(env.getOrDefault("VIGIL_DATA_DIR", ".vigil"), "run", "vigil.pid");
+        if (ok("http://localhost:" + usual.management() + "/q/health/ready") && Files.exists(pidFile)) {
+            System.out.println("Using the running stack (./vigil up).");
+            long pid = Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]);
+            return new BenchStack(usual, pid, null, null);
+        }
+        System.out.println("No stack running: starting one in target/bench-stack ...");
+        Path data = Path.of("target/bench-stack").toAbsolutePath();
+        io.vigil.testing.TestStack.deleteTree(data);
+        var layout = new StackLayout(Path.of(""), data);
+        StackPorts ports = StackPorts.free();
+        var stack = new DevStack(layout, ports).start();
+        var server = new VigilServerService(layout, ports, stack.serverConfig());
+        try {
+            server.start();
+            server.awaitReady(Duration.ofMinutes(2));
+        } catch (IOException | StackException e) {
+            server.stop();
+            stack.close();
+            throw e;
+        }
+        long pid = Long.parseLong(Files.readString(layout.dataDir().resolve("run/vigil.pid")).trim().split(" ")[0]);
+        return new BenchStack(ports, pid, stack, server);
+    }
+
+    String vigilUrl() {
+        return "http://localhost:" + ports.vigil();
+    }
+
+    String openSearchUrl() {
+        return "http://localhost:" + ports.openSearch();
+    }
+
+    long serverPid() {
+        return serverPid;
+    }
+
+    /** Creates a source as the demo admin and returns its ingest token. */
+    String createSource(String name, SourceType type) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=" + KeycloakService.CLIENT_ID + "&client_secret="
+                + URLEncoder.encode(KeycloakService.CLIENT_SECRET, StandardCharsets.UTF_8)
+                + "&username=admin&password=admin-demo";
+        var tokenResponse = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.keycloak()
+                + "/realms/" + KeycloakService.REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String admin = json.readTree(tokenResponse.body()).path("access_token").asText();
+        String body = json.writeValueAsString(Map.of("name", name, "type", type.id(), "retentionDays", 7));
+        var created = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new StackException("could not create source " + name + ": " + created.statusCode() + " "
+                    + created.body());
+        }
+        return json.readTree(created.body()).path("token").asText();
+    }
+
+    private static boolean ok(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (startedServer != null) {
+            startedServer.stop();
+        }
+        if (started != null) {
+            started.close();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.vigil.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vigil.devstack.StackException;
+import io.vigil.event.SourceType;
+import io.vigil.index.EventIndices;
+import io.vigil.ingest.normalize.CloudTrailNormalizer;
+import io.vigil.ingest.normalize.IngestContext;
+import io.vigil.ingest.parse.Item;
+
+/**
+ * {@code ./vigil bench ingest}: the same CloudTrail-shaped events, once through Vigil's HTTP intake
+ * (parse, normalize, bulk index, acknowledge) and once as the already normalized documents sent
+ * straight to OpenSearch's {@code _bulk}, with the same batch size and concurrency, in one run.
+ */
+final class IngestBench {
+
+    record Result(double vigilEps, double rawEps, long rssMb) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchStack stack;
+    private final int events;
+    private final int batch;
+    private final int senders;
+
+    IngestBench(BenchStack stack, int events, int batch, int senders) {
+        this.stack = stack;
+        this.events = events;
+        this.batch = batch;
+        this.senders = senders;
+    }
+
+    Result run() throws Exception {
+        List<ObjectNode> seeds = CloudTrailCorpus.seeds(json);
+        Instant now = Instant.now();
+        String source = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        String token = stack.createSource(source, SourceType.CLOUDTRAIL);
+        System.out.printf("%d events from %d seed records, batches of %d, %d concurrent senders%n", events,
+                seeds.size(), batch, senders);
+
+        warmUp(seeds, token, now);
+        var rss = new RssSampler(stack.serverPid());
+        rss.start();
+        double vigilSeconds = timed(batchNo -> ndjson(seeds, batchNo, now, false), body -> post(
+                stack.vigilUrl() + "/api/ingest/" + source, body, "Bearer " + token, "application/x-ndjson"));
+        rss.stopSampling();
+        checkCount(EventIndices.eventsOf(source), events);
+
+        var context = new IngestContext(source + "-raw", SourceType.CLOUDTRAIL, now);
+        double rawSeconds = timed(batchNo -> bulkBody(seeds, batchNo, now, context), body -> post(
+                stack.openSearchUrl() + "/_bulk", body, null, "application/x-ndjson"));
+        checkCount(EventIndices.eventsOf(source + "-raw"), events);
+
+        return new Result(events / vigilSeconds, events / rawSeconds, rss.peakMb());
+    }
+
+    private void warmUp(List<ObjectNode> seeds, String token, Instant now) throws Exception {
+        String warm = "warm-" + Long.toString(System.nanoTime(), 36);
+        String warmToken = stack.createSource(warm, SourceType.CLOUDTRAIL);
+        for (int i = 0; i < 5; i++) {
+            post(stack.vigilUrl() + "/api/ingest/" + warm, ndjson(seeds, i, now.minusSeconds(86_400), true),
+                    "Bearer " + warmToken, "application/x-ndjson");
+        }
+    }
+
+    private double timed(IntFunction<byte[]> bodies, ThrowingSender sender) throws Exception {
+        int batches = (events + batch - 1) / batch;
+        List<byte[]> prepared = new ArrayList<>(batches);
+        for (int b = 0; b < batches; b++) {
+            prepared.add(bodies.apply(b));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            running.add(pool.submit(() -> {
+                for (long b; (b = next.getAndIncrement()) < batches;) {
+                    sender.send(prepared.get((int) b));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return seconds;
+    }
+
+    @FunctionalInterface
+    interface ThrowingSender {
+
+        void send(byte[] body) throws Exception;
+    }
+
+    private byte[] ndjson(List<ObjectNode> seeds, int batchNo, Instant now, boolean warm) {
+        StringBuilder body = new StringBuilder(batch * 1500);
+        for (int i = 0; i < batch && batchNo * batch + i < events; i++) {
+            int n = batchNo * batch + i + (warm ? 50_000_000 : 0);
+            body.append(CloudTrailCorpus.event(seeds, n, now)).append('\n');
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The documents Vigil would write, as a raw _bulk body to the same kind of index. */
+    private byte[] bulkBody(List<ObjectNode> seeds, int batchNo, Instant now, IngestContext context) {
+        var normalizer = new CloudTrailNormalizer();
+        StringBuilder body = new StringBuilder(batch * 3500);
+        try {
+            for (int i = 0; i < batch && batchNo * batch + i < events; i++) {
+                int n = batchNo * batch + i;
+                ObjectNode record = CloudTrailCorpus.event(seeds, n, now);
+                var event = normalizer.normalize(new Item.Json(n, record, record.toString()), context);
+                body.append("{\"index\":{\"_index\":\"")
+                        .append(EventIndices.events(context.source(), event.timestamp()))
+                        .append("\",\"_id\":\"").append(event.id()).append("\"}}\n")
+                        .append(json.writeValueAsString(event.document())).append('\n');
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void post(String url, byte[] body, String authorization, String type) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new StackException("POST " + url + " answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+        if (response.body().contains("\"errors\":true") || response.body().contains("\"rejected\":") && !response
+                .body().contains("\"rejected\":0")) {
+            throw new StackException("some events were refused: " + response.body().substring(0,
+                    Math.min(500, response.body().length())));
+        }
+    }
+
+    private void checkCount(String indices, long expected) throws Exception {
+        post(stack.openSearchUrl() + "/" + indices + "/_refresh", new byte[0], null, "application/json");
+        var response = http.send(HttpRequest.newBuilder(URI.create(stack.openSearchUrl() + "/" + indices + "/_count"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        long count = json.readTree(response.body()).path("count").asLong();
+        if (count != expected) {
+            throw new StackException(indices + " holds " + count + " events, expected " + expected);
+        }
+    }
+
+    /** Peak resident memory of a process while the measured run goes on (Linux /proc). */
+    static final class RssSampler extends Thread {
+
+        private final long pid;
+        private volatile boolean running = true;
+        private long peakKb;
+
+        RssSampler(long pid) {
+            this.pid = pid;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                        if (line.startsWith("VmRSS:")) {
+                            peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
+                        }
+                    }
+                    Thread.sleep(200);
+                } catch (IOException | InterruptedException | NumberFormatException e) {
+                    return;
+                }
+            }
+        }
+
+        void stopSampling() {
+            running = false;
+        }
+
+        long peakMb() {
+            return peakKb / 1024;
+        }
+    }
+
+}
