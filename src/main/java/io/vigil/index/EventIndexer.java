@@ -1,8 +1,8 @@
 package io.vigil.index;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch.core.BulkRequest;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.ops.DependencySetup;
@@ -42,9 +44,11 @@ public class EventIndexer {
     static final int MAX_BYTES_PER_BULK = 8 << 20;
 
     private final OpenSearchClient client;
+    private final ObjectMapper json;
 
-    EventIndexer(OpenSearchClient client) {
+    EventIndexer(OpenSearchClient client, ObjectMapper json) {
         this.client = client;
+        this.json = json;
     }
 
     /**
@@ -68,30 +72,56 @@ public class EventIndexer {
         return new Outcome(errors);
     }
 
+    /**
+     * One {@code _bulk} call, its body written directly with Jackson: the typed client's JSON-P
+     * bridge costs more than the indexing itself on this path.
+     */
     private List<String> bulk(List<Document> chunk) {
-        List<BulkOperation> operations = new ArrayList<>(chunk.size());
-        for (Document document : chunk) {
-            operations.add(BulkOperation.of(op -> op.index(i -> i.index(document.index()).id(document.id())
-                    .document(document.body()))));
-        }
+        var body = new ByteArrayOutputStream(chunk.stream().mapToInt(Document::sizeHint).sum() + chunk.size() * 96);
         try {
-            var response = client.bulk(BulkRequest.of(b -> b.operations(operations)));
-            List<String> errors = new ArrayList<>(chunk.size());
-            Map<Integer, String> reasons = new HashMap<>();
-            List<BulkResponseItem> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                var error = items.get(i).error();
-                if (error != null) {
-                    reasons.put(i, error.type() + ": " + error.reason());
+            for (Document document : chunk) {
+                ObjectNode action = json.createObjectNode();
+                ObjectNode index = action.putObject("index").put("_index", document.index());
+                if (document.id() != null) {
+                    index.put("_id", document.id());
                 }
+                json.writeValue(body, action);
+                body.write('\n');
+                json.writeValue(body, document.body());
+                body.write('\n');
             }
-            for (int i = 0; i < chunk.size(); i++) {
-                errors.add(reasons.get(i));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize a bulk body", e);
+        }
+        try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
+                .query(Map.of("filter_path", "errors,items.*.status,items.*.error.type,items.*.error.reason"))
+                .body(Body.from(body.toByteArray(), "application/x-ndjson")).build())) {
+            String answer = response.getBody().map(Body::bodyAsString).orElse("");
+            if (response.getStatus() != 200) {
+                throw new StoreUnavailableException("OpenSearch answered the bulk request with HTTP "
+                        + response.getStatus() + ": " + answer.substring(0, Math.min(300, answer.length())), null);
             }
-            return errors;
+            return errorsOf(json.readTree(answer), chunk.size());
         } catch (IOException | OpenSearchException e) {
             throw new StoreUnavailableException("OpenSearch did not take the batch: " + DependencySetup.rootMessage(e),
                     e);
         }
+    }
+
+    /** Per item, null when stored or OpenSearch's reason; a bulk without errors has no item details. */
+    private static List<String> errorsOf(JsonNode answer, int size) {
+        List<String> errors = new ArrayList<>(java.util.Collections.nCopies(size, (String) null));
+        if (!answer.path("errors").asBoolean(false)) {
+            return errors;
+        }
+        JsonNode items = answer.path("items");
+        for (int i = 0; i < size && i < items.size(); i++) {
+            JsonNode result = items.get(i).elements().next();
+            if (result.has("error")) {
+                errors.set(i, result.path("error").path("type").asText() + ": "
+                        + result.path("error").path("reason").asText());
+            }
+        }
+        return errors;
     }
 }

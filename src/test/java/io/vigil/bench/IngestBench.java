@@ -79,7 +79,8 @@ final class IngestBench {
     private void warmUp(List<ObjectNode> seeds, String token, Instant now) throws Exception {
         String warm = "warm-" + Long.toString(System.nanoTime(), 36);
         String warmToken = stack.createSource(warm, SourceType.CLOUDTRAIL);
-        for (int i = 0; i < 5; i++) {
+        // enough for the JIT to compile the intake path before anything is measured
+        for (int i = 0; i < 20; i++) {
             post(stack.vigilUrl() + "/api/ingest/" + warm, ndjson(seeds, i, now.minusSeconds(86_400), true),
                     "Bearer " + warmToken, "application/x-ndjson");
         }

@@ -18,6 +18,9 @@ import inet.ipaddr.IPAddressString;
 /** Small helpers for writing ECS fields into a JSON document by dotted path. */
 public final class Documents {
 
+    private static final java.util.regex.Pattern DOTTED_QUAD = java.util.regex.Pattern
+            .compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private Documents() {
     }
 
@@ -84,7 +87,7 @@ public final class Documents {
             return Optional.empty();
         }
         String candidate = value.trim();
-        if (candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (DOTTED_QUAD.matcher(candidate).matches()) {
             String[] octets = candidate.split("\\.");
             StringBuilder canonical = new StringBuilder();
             for (String octet : octets) {

@@ -37,12 +37,13 @@ public final class PayloadReader {
         List<Item> items = new ArrayList<>();
         byte[] bytes = payload.bytes();
         int start = firstNonWhitespace(bytes);
+        boolean utf8 = start >= 0 && validUtf8(bytes);
         if (start < 0) {
             items.add(new Item.Rejected(1, 400, "the body is empty", ""));
-        } else if (validUtf8(bytes) && (bytes[start] == '[' || bytes[start] == '{') && readWhole(bytes, items)) {
+        } else if (utf8 && (bytes[start] == '[' || bytes[start] == '{') && readWhole(bytes, items)) {
             // one array or one object, read whole
         } else {
-            lines(bytes, (line, text) -> items.add(parseLine(line, text)));
+            lines(bytes, (line, text) -> items.add(parseLine(line, text, utf8)));
         }
         addDamage(payload, bytes, items);
         return items;
@@ -110,14 +111,17 @@ public final class PayloadReader {
         }
     }
 
-    private Item parseLine(int line, byte[] text) {
+    /** One NDJSON line; {@code knownUtf8} skips the per-line check when the whole body was valid. */
+    private Item parseLine(int line, byte[] text, boolean knownUtf8) {
         if (text.length > limits.maxItemBytes()) {
             return new Item.Rejected(line, 413, tooLarge(text.length), keep(text));
         }
         String raw;
         try {
-            raw = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text)).toString();
+            raw = knownUtf8
+                    ? new String(text, StandardCharsets.UTF_8)
+                    : StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text)).toString();
         } catch (CharacterCodingException e) {
             return new Item.Rejected(line, 400, "invalid UTF-8 at byte " + firstInvalidByte(text) + " of the line",
                     new String(text, 0, Math.min(text.length, RAW_KEPT), StandardCharsets.ISO_8859_1));
