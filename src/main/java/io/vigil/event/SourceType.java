@@ -12,7 +12,9 @@ public enum SourceType {
     /** Syslog (RFC 3164 / 5424) lines, including sshd, PAM, sudo and iptables messages. */
     SYSLOG,
     /** Any JSON object per event. */
-    JSON;
+    JSON,
+    /** AWS VPC Flow Logs: space-separated records, default (v2) or custom format with its header line. */
+    VPCFLOW;
 
     /** Lower-case name as used in the API and the database. */
     public String id() {

@@ -20,6 +20,7 @@ import io.vigil.ingest.normalize.JsonNormalizer;
 import io.vigil.ingest.normalize.NormalizationException;
 import io.vigil.ingest.normalize.NormalizedEvent;
 import io.vigil.ingest.normalize.SyslogLineNormalizer;
+import io.vigil.ingest.normalize.VpcFlowNormalizer;
 import io.vigil.ingest.parse.Item;
 import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
@@ -49,13 +50,23 @@ public class IngestService {
     /** Ingests a payload for a source; throws StoreUnavailableException when nothing could be stored. */
     public IngestResult ingest(ResolvedSource source, Payload payload) {
         var context = new IngestContext(source.name(), source.type(), clock.instant());
-        List<Item> items = source.type() == SourceType.SYSLOG ? reader.text(payload) : reader.json(payload);
-        items = source.type() == SourceType.CLOUDTRAIL ? CloudTrailFiles.records(items) : items;
+        List<Item> items = switch (source.type()) {
+            case SYSLOG, VPCFLOW -> reader.text(payload);
+            case CLOUDTRAIL -> CloudTrailFiles.records(reader.json(payload));
+            case JSON -> reader.json(payload);
+        };
         EventNormalizer normalizer = switch (source.type()) {
             case CLOUDTRAIL -> new CloudTrailNormalizer();
             case JSON -> new JsonNormalizer();
             case SYSLOG -> new SyslogLineNormalizer();
+            case VPCFLOW -> new VpcFlowNormalizer(items.isEmpty()
+                    ? VpcFlowNormalizer.DEFAULT_FIELDS
+                    : VpcFlowNormalizer.header(items.get(0)).orElse(VpcFlowNormalizer.DEFAULT_FIELDS));
         };
+        if (source.type() == SourceType.VPCFLOW && !items.isEmpty() && VpcFlowNormalizer.header(items.get(0))
+                .isPresent()) {
+            items = items.subList(1, items.size());
+        }
 
         List<IngestResult.Rejection> rejections = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();

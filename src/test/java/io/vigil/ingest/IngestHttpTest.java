@@ -120,6 +120,20 @@ class IngestHttpTest {
     }
 
     @Test
+    void aVpcFlowLogFileWithItsHeaderBecomesNetworkEvents() throws IOException {
+        Source source = newSource("vpcflow");
+        JsonPath result = send(source, io.vigil.testing.Gzip.of(fixture("vpcflow-default.log")), null).then()
+                .statusCode(200).extract().jsonPath();
+
+        assertThat(result.getInt("accepted")).isEqualTo(3);
+        assertThat(result.getInt("rejections[0].line")).isEqualTo(5);
+        assertThat(result.getString("rejections[0].reason")).startsWith("expected 14 space-separated fields");
+        assertThat(count(source.name(), "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"reject\"}},"
+                + "{\"term\":{\"destination.port\":22}},{\"term\":{\"network.transport\":\"tcp\"}}]}}}"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCloudTrailFileWithoutRecordsIsRejectedWithTheReason() {
         Source source = newSource("cloudtrail");
         send(source, "{\"Logs\":[]}".getBytes(StandardCharsets.UTF_8), null).then().statusCode(200)

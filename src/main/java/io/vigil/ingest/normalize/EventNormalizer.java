@@ -6,7 +6,8 @@ import io.vigil.event.Ecs;
 import io.vigil.ingest.parse.Item;
 
 /** Turns one parsed item of a source type into an event with ECS fields. */
-public sealed interface EventNormalizer permits CloudTrailNormalizer, JsonNormalizer, SyslogLineNormalizer {
+public sealed interface EventNormalizer
+        permits CloudTrailNormalizer, JsonNormalizer, SyslogLineNormalizer, VpcFlowNormalizer {
 
     NormalizedEvent normalize(Item item, IngestContext context) throws NormalizationException;
 

@@ -19,7 +19,7 @@ public record SourceRequest(String name, String type, String scope, Integer rete
             problems.add("name: 1-48 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
         }
         if (type == null || SourceType.of(type).isEmpty()) {
-            problems.add("type: one of cloudtrail, syslog, json");
+            problems.add("type: one of cloudtrail, syslog, json, vpcflow");
         }
         if (scope != null && (scope.isBlank() || scope.length() > 100)) {
             problems.add("scope: 1-100 characters");
