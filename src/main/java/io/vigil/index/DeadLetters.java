@@ -34,17 +34,17 @@ public class DeadLetters {
     static final int RAW_LIMIT = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    private final EventIndexer indexer;
+    private final DurableEventWriter writer;
     private final OpenSearchClient client;
     private final Clock clock;
 
     @Inject
-    DeadLetters(EventIndexer indexer, OpenSearchClient client) {
-        this(indexer, client, Clock.systemUTC());
+    DeadLetters(DurableEventWriter writer, OpenSearchClient client) {
+        this(writer, client, Clock.systemUTC());
     }
 
-    DeadLetters(EventIndexer indexer, OpenSearchClient client, Clock clock) {
-        this.indexer = indexer;
+    DeadLetters(DurableEventWriter writer, OpenSearchClient client, Clock clock) {
+        this.writer = writer;
         this.client = client;
         this.clock = clock;
     }
@@ -82,18 +82,19 @@ public class DeadLetters {
         Instant now = clock.instant();
         List<EventIndexer.Document> documents = letters.stream().map(letter -> document(letter, now)).toList();
         try {
-            var outcome = indexer.write(documents);
-            if (outcome.stored() < letters.size()) {
-                LOG.errorf("%d dead letters could not be stored: %s", letters.size() - outcome.stored(),
-                        outcome.errors().stream().filter(java.util.Objects::nonNull).findFirst().orElse(""));
+            var written = writer.write(documents);
+            long stored = written.outcome().stored();
+            if (stored < letters.size()) {
+                LOG.errorf("%d dead letters could not be stored: %s", letters.size() - stored,
+                        written.outcome().errors().stream().filter(java.util.Objects::nonNull).findFirst().orElse(""));
             }
-        } catch (StoreUnavailableException e) {
-            LOG.errorf("%d dead letters of source %s lost, OpenSearch unavailable: %s", letters.size(),
-                    letters.get(0).source(), DependencySetup.rootMessage(e));
+        } catch (Spool.SpoolFullException e) {
+            LOG.errorf("%d dead letters of source %s lost: %s", letters.size(), letters.get(0).source(),
+                    e.getMessage());
         }
     }
 
-    private static EventIndexer.Document document(DeadLetter letter, Instant now) {
+    static EventIndexer.Document document(DeadLetter letter, Instant now) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("@timestamp", now.toString());
         body.putObject("vigil").put("source", letter.source());

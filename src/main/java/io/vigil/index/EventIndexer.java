@@ -117,6 +117,12 @@ public class EventIndexer {
         JsonNode items = answer.path("items");
         for (int i = 0; i < size && i < items.size(); i++) {
             JsonNode result = items.get(i).elements().next();
+            int status = result.path("status").asInt(200);
+            if (status == 429 || status >= 500) {
+                // overloaded or shutting down: not the document's fault, the whole chunk goes again
+                throw new StoreUnavailableException("OpenSearch could not take every document now (HTTP " + status
+                        + " " + result.path("error").path("type").asText() + ")", null);
+            }
             if (result.has("error")) {
                 errors.set(i, result.path("error").path("type").asText() + ": "
                         + result.path("error").path("reason").asText());

@@ -19,7 +19,7 @@ import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.Permission;
-import io.vigil.index.StoreUnavailableException;
+import io.vigil.index.Spool;
 import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.source.SourceService;
@@ -69,7 +69,7 @@ public class IngestResource {
         }
         try {
             return Response.ok(ingest.ingest(source, payload)).build();
-        } catch (StoreUnavailableException e) {
+        } catch (Spool.SpoolFullException | java.io.UncheckedIOException e) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("status", 503, "error", "Event store unavailable", "detail",

@@ -6,7 +6,8 @@ import java.util.List;
  * The answer to one ingest request: how many items were accepted (stored) and rejected, and why
  * each rejection happened, by line. At most {@link #MAX_LISTED} rejections are listed.
  */
-public record IngestResult(int accepted, int rejected, List<Rejection> rejections, boolean rejectionsTruncated) {
+public record IngestResult(int accepted, int rejected, List<Rejection> rejections, boolean rejectionsTruncated,
+        boolean spooled) {
 
     static final int MAX_LISTED = 1000;
 

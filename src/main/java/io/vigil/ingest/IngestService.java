@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.event.SourceType;
 import io.vigil.index.DeadLetters;
 import io.vigil.index.DeadLetters.DeadLetter;
+import io.vigil.index.DurableEventWriter;
 import io.vigil.index.EventIndexer;
 import io.vigil.index.EventIndices;
 import io.vigil.ingest.normalize.CloudTrailNormalizer;
@@ -36,18 +37,21 @@ import io.vigil.ingest.source.SourceService.ResolvedSource;
 public class IngestService {
 
     private final PayloadReader reader;
-    private final EventIndexer indexer;
+    private final DurableEventWriter writer;
     private final DeadLetters deadLetters;
     private final Clock clock;
 
-    IngestService(ObjectMapper json, EventIndexer indexer, DeadLetters deadLetters) {
+    IngestService(ObjectMapper json, DurableEventWriter writer, DeadLetters deadLetters) {
         this.reader = new PayloadReader(json, PayloadLimits.DEFAULT);
-        this.indexer = indexer;
+        this.writer = writer;
         this.deadLetters = deadLetters;
         this.clock = Clock.systemUTC();
     }
 
-    /** Ingests a payload for a source; throws StoreUnavailableException when nothing could be stored. */
+    /**
+     * Ingests a payload for a source. Throws {@link io.vigil.index.Spool.SpoolFullException} when
+     * OpenSearch is away and the spool is full: then nothing of the batch is acknowledged.
+     */
     public IngestResult ingest(ResolvedSource source, Payload payload) {
         var context = new IngestContext(source.name(), source.type(), clock.instant());
         List<Item> items = switch (source.type()) {
@@ -93,7 +97,8 @@ public class IngestService {
             documents.add(new EventIndexer.Document(EventIndices.events(event.source(), event.timestamp()),
                     event.id(), event.document(), raw(eventItems.get(i)).length() * 2 + 512));
         }
-        var outcome = indexer.write(documents);
+        var written = writer.write(documents);
+        var outcome = written.outcome();
         int accepted = 0;
         for (int i = 0; i < events.size(); i++) {
             String error = outcome.errors().get(i);
@@ -108,7 +113,8 @@ public class IngestService {
         rejections.sort(java.util.Comparator.comparingInt(IngestResult.Rejection::line));
         boolean truncated = rejections.size() > IngestResult.MAX_LISTED;
         return new IngestResult(accepted, rejections.size(),
-                truncated ? List.copyOf(rejections.subList(0, IngestResult.MAX_LISTED)) : rejections, truncated);
+                truncated ? List.copyOf(rejections.subList(0, IngestResult.MAX_LISTED)) : rejections, truncated,
+                written.spooled());
     }
 
     private static void reject(ResolvedSource source, int line, int status, String reason, String raw,

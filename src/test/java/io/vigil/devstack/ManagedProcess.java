@@ -85,6 +85,18 @@ public final class ManagedProcess implements AutoCloseable {
                 + tail(log, 25));
     }
 
+    /** Kills the process and its descendants without warning. */
+    public void kill() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.onExit().join();
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            System.err.println("could not remove " + pidFile + ": " + e.getMessage());
+        }
+    }
+
     /** Stops the process and its descendants: politely first, forcibly after a grace period. */
     @Override
     public void close() {

@@ -28,6 +28,14 @@ abstract class ProcessService implements StackService {
         process.awaitReady(ready, timeout);
     }
 
+    /** Kills the process tree at once, as a crash or the OOM killer would (SIGKILL). */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     @Override
     public void stop() {
         if (process != null) {

@@ -39,6 +39,7 @@ public final class VigilServerService extends ProcessService {
         Map<String, String> env = new HashMap<>();
         config.forEach((key, value) -> env.put(envName(key), value));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.vigil()));
+        env.putIfAbsent("VIGIL_SPOOL_DIR", layout.dataDir().resolve("spool").toString());
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.management()));
         var command = List.of(StackLayout.java(), "-Xmx512m", "-jar", layout.serverJar().toString());
         launch(command, env, layout.projectDir(), () -> Http.ok(managementUrl() + "/q/health/live"),

@@ -94,6 +94,7 @@ class DeploymentConfigTest {
             throw new java.io.UncheckedIOException(e);
         }
         keys.addAll(mappingKeys(OpenSearchConfig.class));
+        keys.addAll(mappingKeys(io.vigil.index.SpoolConfig.class));
         Set<String> names = keys.stream().map(VigilServerService::envName).collect(Collectors.toSet());
         names.addAll(IMAGE_ENV);
         return names;
