@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,13 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
-import io.vigil.devstack.OpenSearchService;
 import io.vigil.devstack.PostgresService;
-import io.vigil.devstack.StackLayout;
-import io.vigil.devstack.StackPorts;
-import io.vigil.devstack.VigilServerService;
 import io.vigil.ingest.source.IngestTokens;
-import io.vigil.testing.TestStack;
+import io.vigil.testing.PackagedServer;
 
 /**
  * OpenSearch is killed (SIGKILL) in the middle of a steady ingest and started again: intake keeps
@@ -32,35 +27,23 @@ import io.vigil.testing.TestStack;
  */
 class SpoolOutageIT {
 
-    private final StackLayout layout = new StackLayout(Path.of(""), Path.of("target/it-spool"));
-    private final StackPorts ports = StackPorts.free();
-    private final OpenSearchService openSearch = new OpenSearchService(layout, ports.openSearch(),
-            ports.openSearchTransport());
-    private final PostgresService postgres = new PostgresService(layout, ports.postgres());
-    private VigilServerService server;
+    private final PackagedServer stack = new PackagedServer("target/it-spool");
 
     @AfterEach
     void stopAll() {
-        if (server != null) {
-            server.stop();
-        }
-        openSearch.stop();
-        postgres.stop();
+        stack.close();
     }
 
     @Test
     void everyAcknowledgedEventIsSearchableExactlyOnceAfterAnOutage() throws Exception {
-        TestStack.deleteTree(layout.dataDir());
+        var openSearch = stack.openSearch();
+        var postgres = stack.postgres();
         postgres.start();
         openSearch.start();
-        server = new VigilServerService(layout, ports, Map.of(
-                "vigil.opensearch.url", openSearch.url(),
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.oidc.auth-server-url", "http://localhost:" + ports.keycloak() + "/realms/vigil"));
-        server.start();
+        var server = stack.startServer().server();
         await().atMost(Duration.ofSeconds(60)).until(() -> "UP".equals(given().baseUri(server.managementUrl())
                 .get("/q/health/ready").jsonPath().getString("checks.find { it.name == 'postgresql' }.status")));
-        String token = createSource("spooltest");
+        String token = createSource(postgres, "spooltest");
 
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicLong acknowledged = new AtomicLong();
@@ -98,7 +81,7 @@ class SpoolOutageIT {
         sender.join();
 
         assertThat(spooledBatches.get()).as("batches acknowledged from the spool").isGreaterThan(0);
-        Path spool = layout.dataDir().resolve("spool");
+        Path spool = stack.layout().dataDir().resolve("spool");
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             try (var files = Files.list(spool)) {
                 return files.noneMatch(f -> f.toString().endsWith(".batch"));
@@ -115,7 +98,7 @@ class SpoolOutageIT {
     }
 
     /** The source goes straight into PostgreSQL: this test runs without Keycloak. */
-    private String createSource(String name) throws Exception {
+    private static String createSource(PostgresService postgres, String name) throws Exception {
         String token = IngestTokens.generate();
         try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), PostgresService.USER,
                 PostgresService.PASSWORD);

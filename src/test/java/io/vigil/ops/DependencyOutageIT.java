@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.vigil.devstack.OpenSearchService;
-import io.vigil.devstack.PostgresService;
-import io.vigil.devstack.StackLayout;
-import io.vigil.devstack.StackPorts;
-import io.vigil.devstack.VigilServerService;
-import io.vigil.testing.TestStack;
+import io.vigil.testing.PackagedServer;
 
 /**
  * The packaged server starts while OpenSearch, PostgreSQL and Keycloak are all down, says which
@@ -26,30 +20,18 @@ import io.vigil.testing.TestStack;
  */
 class DependencyOutageIT {
 
-    private final StackLayout layout = new StackLayout(Path.of(""), Path.of("target/it-outage"));
-    private final StackPorts ports = StackPorts.free();
-    private final OpenSearchService openSearch = new OpenSearchService(layout, ports.openSearch(),
-            ports.openSearchTransport());
-    private final PostgresService postgres = new PostgresService(layout, ports.postgres());
-    private VigilServerService server;
+    private final PackagedServer stack = new PackagedServer("target/it-outage");
 
     @AfterEach
     void stopAll() {
-        if (server != null) {
-            server.stop();
-        }
-        openSearch.stop();
-        postgres.stop();
+        stack.close();
     }
 
     @Test
     void startsWithDependenciesDownAndRecoversWhenTheyReturn() throws IOException {
-        TestStack.deleteTree(layout.dataDir());
-        server = new VigilServerService(layout, ports, Map.of(
-                "vigil.opensearch.url", openSearch.url(),
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.oidc.auth-server-url", "http://localhost:" + ports.keycloak() + "/realms/vigil"));
-        server.start();
+        var server = stack.startServer().server();
+        var openSearch = stack.openSearch();
+        var postgres = stack.postgres();
 
         assertThat(given().baseUri(server.managementUrl()).get("/q/health/ready").statusCode()).isEqualTo(503);
         assertThat(readiness()).containsEntry("opensearch", "DOWN").containsEntry("postgresql", "DOWN")
@@ -77,7 +59,7 @@ class DependencyOutageIT {
 
     /** Name → UP/DOWN of every readiness check. */
     private Map<String, String> readiness() {
-        List<Map<String, Object>> checks = given().baseUri(server.managementUrl()).get("/q/health/ready").then()
+        List<Map<String, Object>> checks = given().baseUri(stack.server().managementUrl()).get("/q/health/ready").then()
                 .extract().jsonPath().getList("checks");
         return checks.stream().collect(java.util.stream.Collectors.toMap(c -> (String) c.get("name"),
                 c -> (String) c.get("status")));
