@@ -72,17 +72,31 @@ public final class ManagedProcess implements AutoCloseable {
     public void awaitReady(BooleanSupplier ready, Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " exited with code " + process.exitValue() + " before it was ready.\n"
-                        + "Last lines of " + log + ":\n" + tail(log, 25));
-            }
             if (ready.getAsBoolean()) {
                 return;
             }
-            pause(Duration.ofMillis(500));
+            if (exitsWithin(Duration.ofMillis(500))) {
+                throw new IOException(name + " exited with code " + process.exitValue() + " before it was ready.\n"
+                        + "Last lines of " + log + ":\n" + tail(log, 25));
+            }
         }
         throw new IOException(name + " was not ready after " + timeout.toSeconds() + " s.\nLast lines of " + log + ":\n"
                 + tail(log, 25));
+    }
+
+    /** Waits for the process to end, at most {@code wait}; whether it ended. */
+    private boolean exitsWithin(Duration wait) {
+        try {
+            process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        }
     }
 
     /** Kills the process and its descendants without warning. */
@@ -143,12 +157,4 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting", e);
-        }
-    }
 }
