@@ -11,6 +11,7 @@ import io.vigil.ingest.parse.Item;
 /**
  * AWS CloudTrail records: the record's native fields stay exactly as CloudTrail wrote them (so
  * SigmaHQ CloudTrail rules and analysts' habits work unchanged) and ECS fields are added beside them.
+ * The item's JSON becomes the document: a caller must not use the item's value afterwards.
  */
 public final class CloudTrailNormalizer implements EventNormalizer {
 
@@ -27,7 +28,8 @@ public final class CloudTrailNormalizer implements EventNormalizer {
         String id = Documents.text(record, "eventID")
                 .orElseGet(() -> Documents.contentId(context.source(), json.raw()));
 
-        ObjectNode document = record.deepCopy();
+        // the record is the item's own parse: it becomes the document without a copy
+        ObjectNode document = (ObjectNode) record;
         Documents.put(document, Ecs.TIMESTAMP, time.toString());
         Documents.put(document, Ecs.EVENT_KIND, "event");
         Documents.put(document, Ecs.EVENT_ACTION, eventName);

@@ -127,7 +127,8 @@ public final class PayloadReader {
                     new String(text, 0, Math.min(text.length, RAW_KEPT), StandardCharsets.ISO_8859_1));
         }
         try {
-            JsonNode value = json.readTree(raw);
+            // the byte parser is markedly faster than parsing the decoded String
+            JsonNode value = knownUtf8 ? json.readTree(text) : json.readTree(raw);
             if (value == null || !value.isObject()) {
                 return new Item.Rejected(line, 400, "expected a JSON object, found " + describe(value), raw);
             }

@@ -32,7 +32,7 @@ class CloudTrailNormalizerTest {
     }
 
     private NormalizedEvent normalize(int index) throws NormalizationException {
-        JsonNode record = records.get(index);
+        JsonNode record = records.get(index).deepCopy();
         return normalizer.normalize(new Item.Json(index + 1, record, record.toString()), context);
     }
 
