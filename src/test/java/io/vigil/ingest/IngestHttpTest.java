@@ -134,6 +134,22 @@ class IngestHttpTest {
     }
 
     @Test
+    void syslogLinesKeepTheirTimeHostAndProgram() {
+        Source source = newSource("syslog");
+        String lines = "<38>Nov 20 23:59:59 bastion sshd[4242]: Failed password for root from 192.0.2.77 port 2222 ssh2\n"
+                + "<86>1 2026-11-20T10:00:00Z web01 sudo - - - alice : COMMAND=/bin/ls\n";
+        send(source, lines.getBytes(StandardCharsets.UTF_8), null).then().statusCode(200).body("accepted", is(2));
+
+        assertThat(count(source.name(), "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"host.name\":\"bastion\"}},"
+                + "{\"term\":{\"process.name\":\"sshd\"}},{\"term\":{\"process.pid\":4242}},"
+                + "{\"range\":{\"@timestamp\":{\"lte\":\"now\"}}}]}}}")).isEqualTo(1);
+        assertThat(
+                count(source.name(), "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"log.syslog.format\":\"rfc5424\"}},"
+                        + "{\"term\":{\"@timestamp\":\"2026-11-20T10:00:00Z\"}}]}}}"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCloudTrailFileWithoutRecordsIsRejectedWithTheReason() {
         Source source = newSource("cloudtrail");
         send(source, "{\"Logs\":[]}".getBytes(StandardCharsets.UTF_8), null).then().statusCode(200)

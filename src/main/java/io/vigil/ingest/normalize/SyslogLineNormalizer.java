@@ -1,14 +1,21 @@
 package io.vigil.ingest.normalize;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.event.Ecs;
 import io.vigil.ingest.parse.Item;
+import io.vigil.ingest.syslog.SyslogMessage;
+import io.vigil.ingest.syslog.SyslogParser;
 
 /**
- * A syslog line sent over HTTP, kept as its message at arrival time. The syslog listener's parser
- * (RFC 3164/5424, sshd, PAM, sudo, iptables) replaces this as it lands.
+ * A syslog line: its header (time, host, program, pid, priority) becomes ECS {@code host.*},
+ * {@code process.*} and {@code log.syslog.*}, the rest is the {@code message}. Lines without a
+ * time get the arrival time.
  */
 public final class SyslogLineNormalizer implements EventNormalizer {
 
@@ -17,12 +24,30 @@ public final class SyslogLineNormalizer implements EventNormalizer {
         if (!(item instanceof Item.Text text)) {
             throw new NormalizationException("expected a line of text");
         }
+        SyslogMessage parsed = new SyslogParser(Clock.fixed(context.ingested(), ZoneOffset.UTC)).parse(text.raw());
+        Instant time = parsed.timestamp() != null ? parsed.timestamp() : context.ingested();
         String id = Documents.contentId(context.source(), text.raw());
         ObjectNode document = JsonNodeFactory.instance.objectNode();
-        Documents.put(document, Ecs.TIMESTAMP, context.ingested().toString());
-        Documents.put(document, Ecs.MESSAGE, text.raw());
+        Documents.put(document, Ecs.TIMESTAMP, time.toString());
+        Documents.put(document, Ecs.MESSAGE, parsed.message());
         Documents.put(document, Ecs.EVENT_KIND, "event");
+        Documents.put(document, Ecs.HOST_NAME, parsed.host());
+        Documents.put(document, "process.name", parsed.app());
+        if (parsed.procId() != null && parsed.procId().chars().allMatch(Character::isDigit)) {
+            Documents.put(document, "process.pid",
+                    JsonNodeFactory.instance.numberNode(Long.parseLong(parsed.procId())));
+        }
+        Documents.put(document, "log.syslog.appname", parsed.app());
+        Documents.put(document, "log.syslog.hostname", parsed.host());
+        Documents.put(document, "log.syslog.procid", parsed.procId());
+        Documents.put(document, "log.syslog.msgid", parsed.msgId());
+        Documents.put(document, "log.syslog.format", parsed.format());
+        if (parsed.priority() != null) {
+            Documents.put(document, "log.syslog.priority", JsonNodeFactory.instance.numberNode(parsed.priority()));
+            Documents.put(document, "log.syslog.facility.code", JsonNodeFactory.instance.numberNode(parsed.facility()));
+            Documents.put(document, "log.syslog.severity.code", JsonNodeFactory.instance.numberNode(parsed.severity()));
+        }
         EventNormalizer.stamp(document, id, text.raw(), context);
-        return new NormalizedEvent(id, context.ingested(), context.source(), document);
+        return new NormalizedEvent(id, time, context.source(), document);
     }
 }
