@@ -23,7 +23,13 @@ public final class BenchCli {
         for (int i = 1; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
+        // exit only after the stack this run started is stopped again
+        System.exit(run(options));
+    }
+
+    private static int run(Map<String, String> options) {
         try (var stack = BenchStack.attachOrStart(System.getenv())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             var bench = new IngestBench(stack, intOption(options, "--events", 100_000),
                     intOption(options, "--batch", 1000), intOption(options, "--senders", 4));
             var result = bench.run();
@@ -32,13 +38,13 @@ public final class BenchCli {
             System.out.printf("raw OpenSearch bulk: %,10.0f events/s%n", result.rawEps());
             System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d%n", result.vigilEps(),
                     result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
-            System.exit(0);
+            return 0;
         } catch (StackException e) {
             System.err.println("vigil bench: " + e.getMessage());
-            System.exit(1);
+            return 1;
         } catch (Exception e) {
             System.err.println("vigil bench: " + e);
-            System.exit(1);
+            return 1;
         }
     }
 

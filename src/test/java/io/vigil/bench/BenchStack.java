@@ -115,8 +115,9 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
+    /** Stops what this run started; safe to call twice (normal end and the shutdown hook). */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (startedServer != null) {
             startedServer.stop();
         }

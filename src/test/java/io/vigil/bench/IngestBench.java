@@ -120,7 +120,7 @@ final class IngestBench {
 
     private byte[] ndjson(List<ObjectNode> seeds, int batchNo, Instant now, boolean warm) {
         StringBuilder body = new StringBuilder(batch * 1500);
-        for (int i = 0; i < batch && batchNo * batch + i < events; i++) {
+        for (int i = 0; i < batch && (warm || batchNo * batch + i < events); i++) {
             int n = batchNo * batch + i + (warm ? 50_000_000 : 0);
             body.append(CloudTrailCorpus.event(seeds, n, now)).append('\n');
         }
