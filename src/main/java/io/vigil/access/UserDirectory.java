@@ -69,7 +69,4 @@ public class UserDirectory {
         known.persist();
     }
 
-    public KnownUser find(String subject) {
-        return KnownUser.findById(subject);
-    }
 }

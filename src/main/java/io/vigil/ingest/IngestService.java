@@ -54,23 +54,9 @@ public class IngestService {
      */
     public IngestResult ingest(ResolvedSource source, Payload payload) {
         var context = new IngestContext(source.name(), source.type(), clock.instant());
-        List<Item> items = switch (source.type()) {
-            case SYSLOG, VPCFLOW -> reader.text(payload);
-            case CLOUDTRAIL -> CloudTrailFiles.records(reader.json(payload));
-            case JSON -> reader.json(payload);
-        };
-        EventNormalizer normalizer = switch (source.type()) {
-            case CLOUDTRAIL -> new CloudTrailNormalizer();
-            case JSON -> new JsonNormalizer();
-            case SYSLOG -> new SyslogLineNormalizer();
-            case VPCFLOW -> new VpcFlowNormalizer(items.isEmpty()
-                    ? VpcFlowNormalizer.DEFAULT_FIELDS
-                    : VpcFlowNormalizer.header(items.get(0)).orElse(VpcFlowNormalizer.DEFAULT_FIELDS));
-        };
-        if (source.type() == SourceType.VPCFLOW && !items.isEmpty() && VpcFlowNormalizer.header(items.get(0))
-                .isPresent()) {
-            items = items.subList(1, items.size());
-        }
+        Prepared prepared = prepare(source.type(), payload);
+        List<Item> items = prepared.items();
+        EventNormalizer normalizer = prepared.normalizer();
 
         List<IngestResult.Rejection> rejections = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
@@ -115,6 +101,28 @@ public class IngestService {
         return new IngestResult(accepted, rejections.size(),
                 truncated ? List.copyOf(rejections.subList(0, IngestResult.MAX_LISTED)) : rejections, truncated,
                 written.spooled());
+    }
+
+    /** The items of a payload and the normalizer for them, by source type. */
+    private record Prepared(List<Item> items, EventNormalizer normalizer) {
+    }
+
+    private Prepared prepare(SourceType type, Payload payload) {
+        return switch (type) {
+            case CLOUDTRAIL -> new Prepared(CloudTrailFiles.records(reader.json(payload)), new CloudTrailNormalizer());
+            case JSON -> new Prepared(reader.json(payload), new JsonNormalizer());
+            case SYSLOG -> new Prepared(reader.text(payload), new SyslogLineNormalizer());
+            case VPCFLOW -> vpcFlow(reader.text(payload));
+        };
+    }
+
+    /** A flow log file may start with a header naming its fields (custom formats); it is not an event. */
+    private static Prepared vpcFlow(List<Item> lines) {
+        var header = lines.isEmpty()
+                ? java.util.Optional.<List<String>>empty()
+                : VpcFlowNormalizer.header(lines.get(0));
+        return header.map(fields -> new Prepared(lines.subList(1, lines.size()), new VpcFlowNormalizer(fields)))
+                .orElseGet(() -> new Prepared(lines, new VpcFlowNormalizer(VpcFlowNormalizer.DEFAULT_FIELDS)));
     }
 
     private static void reject(ResolvedSource source, int line, int status, String reason, String raw,
