@@ -68,7 +68,7 @@ public class IngestResource {
             return error(Response.Status.BAD_REQUEST, "the body could not be read: " + e.getMessage());
         }
         try {
-            return Response.ok(ingest.ingest(source, payload)).build();
+            return Response.ok(ingest.ingest(source, payload, Origin.http())).build();
         } catch (Spool.SpoolFullException | java.io.UncheckedIOException e) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .type(MediaType.APPLICATION_JSON_TYPE)

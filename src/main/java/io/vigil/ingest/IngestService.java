@@ -52,9 +52,32 @@ public class IngestService {
      * Ingests a payload for a source. Throws {@link io.vigil.index.Spool.SpoolFullException} when
      * OpenSearch is away and the spool is full: then nothing of the batch is acknowledged.
      */
-    public IngestResult ingest(ResolvedSource source, Payload payload) {
-        var context = new IngestContext(source.name(), source.type(), clock.instant());
-        Prepared prepared = prepare(source.type(), payload);
+    public IngestResult ingest(ResolvedSource source, Payload payload, Origin origin) {
+        return ingest(source, prepare(source.type(), payload), origin);
+    }
+
+    /**
+     * Ingests syslog lines that arrived over the network, already framed. Throws
+     * {@link io.vigil.index.Spool.SpoolFullException} like {@link #ingest(ResolvedSource, Payload, Origin)}.
+     */
+    public IngestResult ingestLines(ResolvedSource source, List<Item> lines, Origin origin) {
+        return ingest(source, new Prepared(lines, normalizer(source.type())), origin);
+    }
+
+    /**
+     * Keeps input that arrived for a source this server does not know as dead letters, so that
+     * nothing is dropped silently while the source is being set up.
+     */
+    public void keepUnrouted(String sourceName, List<Item> items, Origin origin, String reason) {
+        List<DeadLetter> letters = new ArrayList<>(items.size());
+        for (Item item : items) {
+            letters.add(new DeadLetter(sourceName, origin.location(item.line()), reason, raw(item)));
+        }
+        deadLetters.keep(letters);
+    }
+
+    private IngestResult ingest(ResolvedSource source, Prepared prepared, Origin origin) {
+        var context = new IngestContext(source.name(), source.type(), clock.instant(), origin.peer());
         List<Item> items = prepared.items();
         EventNormalizer normalizer = prepared.normalizer();
 
@@ -64,14 +87,14 @@ public class IngestService {
         List<Item> eventItems = new ArrayList<>();
         for (Item item : items) {
             switch (item) {
-                case Item.Rejected rejected -> reject(source, rejected.line(), rejected.status(), rejected.reason(),
-                        rejected.raw(), rejections, letters);
+                case Item.Rejected rejected -> reject(source, origin, rejected.line(), rejected.status(),
+                        rejected.reason(), rejected.raw(), rejections, letters);
                 default -> {
                     try {
                         events.add(normalizer.normalize(item, context));
                         eventItems.add(item);
                     } catch (NormalizationException e) {
-                        reject(source, item.line(), 422, e.getMessage(), raw(item), rejections, letters);
+                        reject(source, origin, item.line(), 422, e.getMessage(), raw(item), rejections, letters);
                     }
                 }
             }
@@ -91,7 +114,7 @@ public class IngestService {
             if (error == null) {
                 accepted++;
             } else {
-                reject(source, eventItems.get(i).line(), 400, "the event store refused it: " + error,
+                reject(source, origin, eventItems.get(i).line(), 400, "the event store refused it: " + error,
                         raw(eventItems.get(i)), rejections, letters);
             }
         }
@@ -111,8 +134,17 @@ public class IngestService {
         return switch (type) {
             case CLOUDTRAIL -> new Prepared(CloudTrailFiles.records(reader.json(payload)), new CloudTrailNormalizer());
             case JSON -> new Prepared(reader.json(payload), new JsonNormalizer());
-            case SYSLOG -> new Prepared(reader.text(payload), new SyslogLineNormalizer());
+            case SYSLOG -> new Prepared(reader.text(payload), normalizer(type));
             case VPCFLOW -> vpcFlow(reader.text(payload));
+        };
+    }
+
+    private EventNormalizer normalizer(SourceType type) {
+        return switch (type) {
+            case SYSLOG -> new SyslogLineNormalizer();
+            case CLOUDTRAIL -> new CloudTrailNormalizer();
+            case JSON -> new JsonNormalizer();
+            case VPCFLOW -> new VpcFlowNormalizer(VpcFlowNormalizer.DEFAULT_FIELDS);
         };
     }
 
@@ -125,10 +157,10 @@ public class IngestService {
                 .orElseGet(() -> new Prepared(lines, new VpcFlowNormalizer(VpcFlowNormalizer.DEFAULT_FIELDS)));
     }
 
-    private static void reject(ResolvedSource source, int line, int status, String reason, String raw,
-            List<IngestResult.Rejection> rejections, List<DeadLetter> letters) {
+    private static void reject(ResolvedSource source, Origin origin, int line, int status, String reason,
+            String raw, List<IngestResult.Rejection> rejections, List<DeadLetter> letters) {
         rejections.add(new IngestResult.Rejection(line, status, reason));
-        letters.add(new DeadLetter(source.name(), "http line " + line, reason, raw));
+        letters.add(new DeadLetter(source.name(), origin.location(line), reason, raw));
     }
 
     private static String raw(Item item) {

@@ -41,6 +41,8 @@ public final class VigilServerService extends ProcessService {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.vigil()));
         env.putIfAbsent("VIGIL_SPOOL_DIR", layout.dataDir().resolve("spool").toString());
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports.management()));
+        env.put("VIGIL_SYSLOG_UDP_PORT", String.valueOf(ports.syslog()));
+        env.put("VIGIL_SYSLOG_TCP_PORT", String.valueOf(ports.syslog()));
         var command = List.of(StackLayout.java(), "-Xmx512m", "-jar", layout.serverJar().toString());
         launch(command, env, layout.projectDir(), () -> Http.ok(managementUrl() + "/q/health/live"),
                 Duration.ofMinutes(2));

@@ -26,7 +26,7 @@ public final class SyslogLineNormalizer implements EventNormalizer {
         }
         SyslogMessage parsed = new SyslogParser(Clock.fixed(context.ingested(), ZoneOffset.UTC)).parse(text.raw());
         Instant time = parsed.timestamp() != null ? parsed.timestamp() : context.ingested();
-        String id = Documents.contentId(context.source(), text.raw());
+        String id = Documents.contentId(context.source(), text.key() != null ? text.key() : text.raw());
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         Documents.put(document, Ecs.TIMESTAMP, time.toString());
         Documents.put(document, Ecs.MESSAGE, parsed.message());
@@ -42,6 +42,7 @@ public final class SyslogLineNormalizer implements EventNormalizer {
         Documents.put(document, "log.syslog.procid", parsed.procId());
         Documents.put(document, "log.syslog.msgid", parsed.msgId());
         Documents.put(document, "log.syslog.format", parsed.format());
+        Documents.put(document, "log.source.address", context.peer());
         if (parsed.priority() != null) {
             Documents.put(document, "log.syslog.priority", JsonNodeFactory.instance.numberNode(parsed.priority()));
             Documents.put(document, "log.syslog.facility.code", JsonNodeFactory.instance.numberNode(parsed.facility()));

@@ -12,8 +12,16 @@ public sealed interface Item {
     record Json(int line, JsonNode value, String raw) implements Item {
     }
 
-    /** A line of text (syslog). */
-    record Text(int line, String raw) implements Item {
+    /**
+     * A line of text (syslog). {@code key}, when set, identifies this arrival of the line (network
+     * intake, where the same text may legitimately arrive twice); otherwise the text identifies the
+     * event, so sending the same file again stores nothing new.
+     */
+    record Text(int line, String raw, String key) implements Item {
+
+        public Text(int line, String raw) {
+            this(line, raw, null);
+        }
     }
 
     /**

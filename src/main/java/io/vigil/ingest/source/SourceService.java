@@ -39,6 +39,7 @@ public class SourceService {
 
     private final Clock clock;
     private final ConcurrentHashMap<String, Cached> byTokenHash = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached> byName = new ConcurrentHashMap<>();
 
     SourceService() {
         this(Clock.systemUTC());
@@ -95,6 +96,7 @@ public class SourceService {
             return false;
         }
         byTokenHash.remove(source.tokenHash);
+        byName.remove(name);
         source.delete();
         return true;
     }
@@ -134,9 +136,40 @@ public class SourceService {
         }
     }
 
+    /**
+     * A source by name, for intakes configured on the server (syslog listener, S3 queue) rather
+     * than authenticated by token. Cached and honoured through a database outage like tokens.
+     */
+    public Optional<ResolvedSource> named(String name) {
+        Cached cached = byName.get(name);
+        Instant now = clock.instant();
+        if (cached != null && cached.at().plus(TOKEN_CACHE).isAfter(now)) {
+            return Optional.of(cached.source());
+        }
+        try {
+            Optional<ResolvedSource> found = lookUpName(name);
+            found.ifPresentOrElse(source -> byName.put(name, new Cached(source, now)), () -> byName.remove(name));
+            return found;
+        } catch (RuntimeException e) {
+            if (cached != null) {
+                return Optional.of(cached.source());
+            }
+            throw e;
+        }
+    }
+
+    @Transactional
+    Optional<ResolvedSource> lookUpName(String name) {
+        return Optional.ofNullable(IngestSource.<IngestSource>findById(name)).map(SourceService::resolved);
+    }
+
+    private static ResolvedSource resolved(IngestSource source) {
+        return new ResolvedSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope);
+    }
+
     @Transactional
     Optional<ResolvedSource> lookUp(String hash) {
         return IngestSource.<IngestSource>find("tokenHash", hash).firstResultOptional()
-                .map(source -> new ResolvedSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope));
+                .map(SourceService::resolved);
     }
 }

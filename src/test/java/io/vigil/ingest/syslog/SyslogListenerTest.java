@@ -1,0 +1,108 @@
+package io.vigil.ingest.syslog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.TestStack;
+import io.vigil.testing.Tokens;
+
+/** The syslog listener end to end: real UDP and TCP sockets, events and dead letters in the real OpenSearch. */
+@QuarkusTest
+class SyslogListenerTest {
+
+    /** The source the test profile routes the listener to (%test.vigil.syslog.source). */
+    private static final String SOURCE = "t-syslog-listener";
+
+    @Inject
+    SyslogListener listener;
+
+    @Test
+    void udpAndTcpMessagesBecomeEventsAndBadOnesDeadLetters() throws IOException {
+        udp("<34>Nov 21 10:00:00 gate sshd[1]: before the source exists");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("no source named") == 1);
+        assertThat(deadLetterReason("no source named")).contains("'" + SOURCE + "'", "Sources page");
+
+        given().auth().oauth2(Tokens.of("admin")).contentType("application/json")
+                .body(Map.of("name", SOURCE, "type", "syslog", "scope", "test", "retentionDays", 7))
+                .post("/api/admin/sources").then().statusCode(201);
+
+        udp("<38>Nov 21 10:00:01 gate sshd[7]: Failed password for root from 192.0.2.9 port 4242 ssh2\n");
+        udp("<38>Nov 21 10:00:01 gate sshd[7]: Failed password for root from 192.0.2.9 port 4242 ssh2\n");
+        udp("<13>Nov 21 10:00:02 gate big: " + "x".repeat(20_000));
+        udp("\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008 \u000e\u000f");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.tcpPort());
+                OutputStream out = socket.getOutputStream()) {
+            String counted = "<86>1 2026-11-21T10:00:03Z gate sudo - - - multi\nline message";
+            out.write(("<38>Nov 21 10:00:03 gate sshd[8]: newline framed\n" + counted.getBytes(
+                    StandardCharsets.UTF_8).length + " " + counted
+                    + "<38>Nov 21 10:00:04 gate app: last without newline")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events() == 5);
+        // The same text twice over UDP is two arrivals, so two events.
+        assertThat(events("{\"term\":{\"process.pid\":7}}")).isEqualTo(2);
+        assertThat(events("{\"term\":{\"log.syslog.format\":\"rfc5424\"}}")).isEqualTo(1);
+        assertThat(events("{\"prefix\":{\"log.source.address\":\"127.0.0.1:\"}}")).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("longer than the limit") == 1
+                && deadLetters("not a syslog message") == 1);
+        assertThat(deadLetterReason("longer than the limit")).contains("20030 bytes");
+    }
+
+    private void udp(String message) throws IOException {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        try (var socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), listener.udpPort()));
+        }
+    }
+
+    private static long events() {
+        return events("{\"match_all\":{}}");
+    }
+
+    private static long events(String query) {
+        String base = TestStack.get().openSearch().url();
+        String index = "/vigil-events-" + SOURCE + "-*";
+        given().baseUri(base).post(index + "/_refresh?ignore_unavailable=true");
+        return given().baseUri(base).contentType("application/json").body("{\"query\":" + query + "}")
+                .post(index + "/_count?ignore_unavailable=true&allow_no_indices=true").then().statusCode(200)
+                .extract().jsonPath().getLong("count");
+    }
+
+    private static String deadLetterQuery(String reasonOrRaw) {
+        return "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"vigil.source\":\"" + SOURCE + "\"}},"
+                + "{\"multi_match\":{\"query\":\"" + reasonOrRaw
+                + "\",\"fields\":[\"reason\"],\"type\":\"phrase\"}}]}}}";
+    }
+
+    private static long deadLetters(String reasonPhrase) {
+        String base = TestStack.get().openSearch().url();
+        given().baseUri(base).post("/vigil-deadletters-*/_refresh?ignore_unavailable=true");
+        return given().baseUri(base).contentType("application/json").body(deadLetterQuery(reasonPhrase))
+                .post("/vigil-deadletters-*/_count?ignore_unavailable=true&allow_no_indices=true").then()
+                .statusCode(200).extract().jsonPath().getLong("count");
+    }
+
+    private static String deadLetterReason(String reasonPhrase) {
+        String base = TestStack.get().openSearch().url();
+        return given().baseUri(base).contentType("application/json").body(deadLetterQuery(reasonPhrase))
+                .post("/vigil-deadletters-*/_search").then().statusCode(200).extract().jsonPath()
+                .getString("hits.hits[0]._source.reason");
+    }
+}
