@@ -2,20 +2,16 @@ package io.vigil.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.vigil.devstack.AdminClient;
 import io.vigil.devstack.DevStack;
-import io.vigil.devstack.KeycloakService;
 import io.vigil.devstack.StackException;
 import io.vigil.devstack.StackLayout;
 import io.vigil.devstack.StackPorts;
@@ -32,8 +28,6 @@ final class BenchStack implements AutoCloseable {
     private final long serverPid;
     private final DevStack started;
     private final VigilServerService startedServer;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private BenchStack(StackPorts ports, long serverPid, DevStack started, VigilServerService startedServer) {
         this.ports = ports;
@@ -83,23 +77,7 @@ final class BenchStack implements AutoCloseable {
 
     /** Creates a source as the demo admin and returns its ingest token. */
     String createSource(String name, SourceType type) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + KeycloakService.CLIENT_ID + "&client_secret="
-                + URLEncoder.encode(KeycloakService.CLIENT_SECRET, StandardCharsets.UTF_8)
-                + "&username=admin&password=admin-demo";
-        var tokenResponse = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.keycloak()
-                + "/realms/" + KeycloakService.REALM + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String admin = json.readTree(tokenResponse.body()).path("access_token").asText();
-        String body = json.writeValueAsString(Map.of("name", name, "type", type.id(), "retentionDays", 7));
-        var created = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new StackException("could not create source " + name + ": " + created.statusCode() + " "
-                    + created.body());
-        }
-        return json.readTree(created.body()).path("token").asText();
+        return new AdminClient(ports).createSource(name, type, name, 7);
     }
 
     private static boolean ok(String url) {

@@ -85,17 +85,35 @@ public final class DevStackCli {
             System.err.println("vigil: " + e.getMessage());
             System.exit(1);
         }
-        printBanner(stack, server, Duration.between(begin, Instant.now()));
+        List<String> seeded = seedDemoData(ports);
+        printBanner(stack, server, Duration.between(begin, Instant.now()), seeded);
         watch(List.of(stack.openSearch(), stack.postgres(), stack.keycloak(), server), stopped);
     }
 
-    private static void printBanner(DevStack stack, VigilServerService server, Duration took) {
+    /** Demo sources and events, the first time; a failure here leaves a usable, empty console. */
+    private static List<String> seedDemoData(StackPorts ports) {
+        try {
+            return new DemoData(new AdminClient(ports), ports.syslog()).seed();
+        } catch (IOException | StackException e) {
+            System.err.println(
+                    "vigil: demo data could not be loaded (" + e.getMessage() + "); the console works without it.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
+    }
+
+    private static void printBanner(DevStack stack, VigilServerService server, Duration took, List<String> seeded) {
         var out = new StringBuilder();
         out.append("\nVigil is up after ").append(took.toSeconds()).append(" s: ").append(server.url()).append('\n');
         out.append("\n  Demo logins (user / password / role):\n");
         for (String[] user : DEMO_USERS) {
             out.append(String.format("    %-9s %-14s %s%n", user[0], user[1], user[2]));
         }
+        if (!seeded.isEmpty()) {
+            out.append("\n  Demo data loaded into: ").append(String.join(", ", seeded)).append('\n');
+        }
+        out.append("\n  Syslog      udp and tcp port ").append(stack.ports().syslog()).append(" -> source 'syslog'");
         out.append("\n  OpenSearch  ").append(stack.openSearch().url());
         out.append("\n  PostgreSQL  ").append(stack.postgres().jdbcUrl()).append("  (vigil / vigil)");
         out.append("\n  Keycloak    ").append(stack.keycloak().url()).append("/admin  (admin / admin)");

@@ -1,0 +1,80 @@
+package io.vigil.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vigil.event.SourceType;
+
+/** Talks to a running stack's API as the demo admin: sources and their tokens, for demo data and benchmarks. */
+public final class AdminClient {
+
+    private final StackPorts ports;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public AdminClient(StackPorts ports) {
+        this.ports = ports;
+    }
+
+    public String vigilUrl() {
+        return "http://localhost:" + ports.vigil();
+    }
+
+    /** Whether a source of this name exists. */
+    public boolean sourceExists(String name) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources/" + name))
+                .header("Authorization", "Bearer " + adminToken()).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
+    }
+
+    /** Creates a source and returns its ingest token. */
+    public String createSource(String name, SourceType type, String scope, int retentionDays)
+            throws IOException, InterruptedException {
+        String body = json.writeValueAsString(
+                Map.of("name", name, "type", type.id(), "scope", scope, "retentionDays", retentionDays));
+        var created = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources"))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new StackException("could not create source " + name + ": " + created.statusCode() + " "
+                    + created.body());
+        }
+        return json.readTree(created.body()).path("token").asText();
+    }
+
+    /** Sends a body to a source's HTTP intake; returns the answer (counts and rejections). */
+    public String ingest(String source, String token, byte[] body) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/ingest/" + source))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new StackException("ingest into " + source + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private String adminToken() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=" + KeycloakService.CLIENT_ID + "&client_secret="
+                + URLEncoder.encode(KeycloakService.CLIENT_SECRET, StandardCharsets.UTF_8)
+                + "&username=admin&password=admin-demo";
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.keycloak()
+                + "/realms/" + KeycloakService.REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new StackException("Keycloak refused the demo admin's sign-in: " + response.statusCode());
+        }
+        return json.readTree(response.body()).path("access_token").asText();
+    }
+}
