@@ -2,18 +2,18 @@ package io.vigil.index;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
-
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,12 +24,41 @@ import io.vigil.ops.DependencySetup;
  * Writes documents with bulk requests. A document is written under its stable id with
  * {@code index} semantics, so writing the same event twice leaves one copy. Batches are split by
  * count and by size; the outcome says, per document, whether OpenSearch took it.
+ *
+ * <p>
+ * This is the hot path of ingest, so it does not go through opensearch-java: the body is written once
+ * by Jackson into one buffer and sent from that buffer (the generic client would copy a bulk body
+ * four times), and a document may carry its source record's own JSON text, which is copied into the
+ * body instead of being serialized again.
  */
 @ApplicationScoped
 public class EventIndexer {
 
-    /** One document to write. {@code sizeHint} is the approximate JSON size, for batching. */
-    public record Document(String index, String id, ObjectNode body, int sizeHint) {
+    /**
+     * One document to write. {@code sizeHint} is the approximate JSON size, for batching.
+     * {@code nativeJson}, when set, is the compact JSON object text of the record the event came
+     * from; {@code body} then holds only the fields added to it (ECS), and the stored document is
+     * both, merged. None of the body's field names may occur in {@code nativeJson}.
+     */
+    public record Document(String index, String id, ObjectNode body, int sizeHint, String nativeJson) {
+
+        public Document(String index, String id, ObjectNode body, int sizeHint) {
+            this(index, id, body, sizeHint, null);
+        }
+
+        /** The whole document as one tree (for the spool and dead letters; not on the hot path). */
+        public ObjectNode merged(ObjectMapper json) {
+            if (nativeJson == null) {
+                return body;
+            }
+            try {
+                ObjectNode whole = (ObjectNode) json.readTree(nativeJson);
+                whole.setAll(body);
+                return whole;
+            } catch (IOException e) {
+                throw new IllegalStateException("a document's native JSON is not JSON", e);
+            }
+        }
     }
 
     /** Per document: null when stored, else OpenSearch's reason. */
@@ -42,13 +71,23 @@ public class EventIndexer {
 
     static final int MAX_DOCS_PER_BULK = 2000;
     static final int MAX_BYTES_PER_BULK = 8 << 20;
+    private static final String FILTER = "filter_path=errors,items.*.status,items.*.error.type,items.*.error.reason";
 
-    private final OpenSearchClient client;
     private final ObjectMapper json;
+    private final HttpClient http;
+    private final URI bulkUri;
+    private final String authorization;
+    private final java.time.Duration timeout;
 
-    EventIndexer(OpenSearchClient client, ObjectMapper json) {
-        this.client = client;
+    EventIndexer(OpenSearchConfig config, ObjectMapper json) {
         this.json = json;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout()).build();
+        String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
+        this.bulkUri = URI.create(base + "_bulk?" + FILTER);
+        this.authorization = config.username().map(user -> "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + config.password().orElse("")).getBytes(StandardCharsets.UTF_8))).orElse(null);
+        this.timeout = config.responseTimeout();
     }
 
     /**
@@ -72,39 +111,93 @@ public class EventIndexer {
         return new Outcome(errors);
     }
 
-    /**
-     * One {@code _bulk} call, its body written directly with Jackson: the typed client's JSON-P
-     * bridge costs more than the indexing itself on this path.
-     */
     private List<String> bulk(List<Document> chunk) {
-        var body = new ByteArrayOutputStream(chunk.stream().mapToInt(Document::sizeHint).sum() + chunk.size() * 96);
-        try {
+        var body = new Buffer(chunk.stream().mapToInt(Document::sizeHint).sum() + chunk.size() * 128);
+        try (JsonGenerator out = json.getFactory().createGenerator(body)) {
+            out.setRootValueSeparator(null);
             for (Document document : chunk) {
-                ObjectNode action = json.createObjectNode();
-                ObjectNode index = action.putObject("index").put("_index", document.index());
-                if (document.id() != null) {
-                    index.put("_id", document.id());
-                }
-                json.writeValue(body, action);
-                body.write('\n');
-                json.writeValue(body, document.body());
-                body.write('\n');
+                writeAction(out, document);
+                writeDocument(out, document);
+                out.writeRaw('\n');
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize a bulk body", e);
         }
-        try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
-                .query(Map.of("filter_path", "errors,items.*.status,items.*.error.type,items.*.error.reason"))
-                .body(Body.from(body.toByteArray(), "application/x-ndjson")).build())) {
-            String answer = response.getBody().map(Body::bodyAsString).orElse("");
-            if (response.getStatus() != 200) {
-                throw new StoreUnavailableException("OpenSearch answered the bulk request with HTTP "
-                        + response.getStatus() + ": " + answer.substring(0, Math.min(300, answer.length())), null);
-            }
-            return errorsOf(json.readTree(answer), chunk.size());
-        } catch (IOException | OpenSearchException e) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(bulkUri).timeout(timeout)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes(), 0, body.size()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
             throw new StoreUnavailableException("OpenSearch did not take the batch: " + DependencySetup.rootMessage(e),
                     e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while writing a batch", e);
+        }
+        if (response.statusCode() != 200) {
+            String answer = new String(response.body(), StandardCharsets.UTF_8);
+            throw new StoreUnavailableException("OpenSearch answered the bulk request with HTTP "
+                    + response.statusCode() + ": " + answer.substring(0, Math.min(300, answer.length())), null);
+        }
+        try {
+            return errorsOf(json.readTree(response.body()), chunk.size());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("OpenSearch's bulk answer is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAction(JsonGenerator out, Document document) throws IOException {
+        out.writeStartObject();
+        out.writeObjectFieldStart("index");
+        out.writeStringField("_index", document.index());
+        if (document.id() != null) {
+            out.writeStringField("_id", document.id());
+        }
+        out.writeEndObject();
+        out.writeEndObject();
+        out.writeRaw('\n');
+    }
+
+    /** The document on one line: the body's fields, then the native record's members as they came. */
+    private static void writeDocument(JsonGenerator out, Document document) throws IOException {
+        String members = document.nativeJson() == null ? "" : innerMembers(document.nativeJson());
+        if (members.isEmpty()) {
+            out.writeTree(document.body());
+            return;
+        }
+        out.writeStartObject();
+        var fields = document.body().fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            out.writeFieldName(field.getKey());
+            out.writeTree(field.getValue());
+        }
+        out.writeRaw(document.body().isEmpty() ? "" : ",");
+        out.writeRaw(members);
+        out.writeEndObject();
+    }
+
+    /** What is between the outer braces of a JSON object's text. */
+    private static String innerMembers(String object) {
+        int open = object.indexOf('{');
+        int close = object.lastIndexOf('}');
+        return open < 0 || close <= open ? "" : object.substring(open + 1, close).strip();
+    }
+
+    /** A byte buffer whose content can be sent without copying it out first. */
+    private static final class Buffer extends ByteArrayOutputStream {
+
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
         }
     }
 

@@ -95,7 +95,7 @@ public final class Spool {
                 for (EventIndexer.Document document : documents) {
                     ObjectNode line = json.createObjectNode().put("index", document.index()).put("id", document.id())
                             .put("size", document.sizeHint());
-                    line.set("body", document.body());
+                    line.set("body", document.merged(json));
                     out.write(json.writeValueAsString(line));
                     out.write('\n');
                 }

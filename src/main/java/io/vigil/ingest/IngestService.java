@@ -104,7 +104,7 @@ public class IngestService {
         for (int i = 0; i < events.size(); i++) {
             NormalizedEvent event = events.get(i);
             documents.add(new EventIndexer.Document(EventIndices.events(event.source(), event.timestamp()),
-                    event.id(), event.document(), raw(eventItems.get(i)).length() * 2 + 512));
+                    event.id(), event.document(), raw(eventItems.get(i)).length() * 2 + 512, event.nativeJson()));
         }
         var written = writer.write(documents);
         var outcome = written.outcome();

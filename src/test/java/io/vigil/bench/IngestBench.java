@@ -139,7 +139,7 @@ final class IngestBench {
                 body.append("{\"index\":{\"_index\":\"")
                         .append(EventIndices.events(context.source(), event.timestamp()))
                         .append("\",\"_id\":\"").append(event.id()).append("\"}}\n")
-                        .append(json.writeValueAsString(event.document())).append('\n');
+                        .append(json.writeValueAsString(event.merged())).append('\n');
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,8 +1,10 @@
 package io.vigil.ingest.normalize;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.event.Ecs;
@@ -28,8 +30,11 @@ public final class CloudTrailNormalizer implements EventNormalizer {
         String id = Documents.text(record, "eventID")
                 .orElseGet(() -> Documents.contentId(context.source(), json.raw()));
 
-        // the record is the item's own parse: it becomes the document without a copy
-        ObjectNode document = (ObjectNode) record;
+        // The record is kept as it came. When its text is one line and it has none of the names Vigil
+        // adds, the indexer copies that text into the stored document instead of serializing the
+        // record again (the costliest step of ingest); otherwise the fields are added to the record.
+        boolean apart = isOneLine(json.raw()) && ADDED_ROOTS.stream().noneMatch(record::has);
+        ObjectNode document = apart ? JsonNodeFactory.instance.objectNode() : (ObjectNode) record;
         Documents.put(document, Ecs.TIMESTAMP, time.toString());
         Documents.put(document, Ecs.EVENT_KIND, "event");
         Documents.put(document, Ecs.EVENT_ACTION, eventName);
@@ -51,7 +56,17 @@ public final class CloudTrailNormalizer implements EventNormalizer {
         Documents.put(document, Ecs.USER_NAME, user);
         Documents.addDistinct(document, Ecs.RELATED_USER, user);
         EventNormalizer.stamp(document, id, json.raw(), context);
-        return new NormalizedEvent(id, time, context.source(), document);
+        return apart
+                ? new NormalizedEvent(id, time, context.source(), document, (ObjectNode) record, json.raw())
+                : new NormalizedEvent(id, time, context.source(), document);
+    }
+
+    /** Top-level names of the fields this normalizer adds (CloudTrail itself uses none of them). */
+    private static final List<String> ADDED_ROOTS = List.of("@timestamp", "event", "cloud", "user_agent", "source",
+            "related", "user", "vigil");
+
+    private static boolean isOneLine(String raw) {
+        return raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0;
     }
 
     /** The most human name CloudTrail gives for the caller. */

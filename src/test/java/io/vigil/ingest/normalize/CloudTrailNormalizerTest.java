@@ -39,7 +39,7 @@ class CloudTrailNormalizerTest {
     @Test
     void anIamUsersCallGetsEcsFieldsBesideItsNativeOnes() throws NormalizationException {
         NormalizedEvent event = normalize(0);
-        JsonNode doc = event.document();
+        JsonNode doc = event.merged();
 
         assertThat(event.id()).isEqualTo("9a4b7c10-0000-4000-8000-000000000001");
         assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-11-20T08:15:02Z"));
@@ -62,7 +62,7 @@ class CloudTrailNormalizerTest {
 
     @Test
     void aFailedCallByAnAssumedRoleNamesTheRoleAndTheFailure() throws NormalizationException {
-        JsonNode doc = normalize(1).document();
+        JsonNode doc = normalize(1).merged();
         assertThat(doc.path("event").path("outcome").asText()).isEqualTo("failure");
         assertThat(doc.path("user").path("name").asText()).isEqualTo("deployer");
         assertThat(doc.path("source").path("ip").asText()).as("leading zeros read as decimal").isEqualTo("203.0.113.7");
@@ -71,7 +71,7 @@ class CloudTrailNormalizerTest {
 
     @Test
     void anAwsServiceCallerIsADomainNotAnIp() throws NormalizationException {
-        JsonNode doc = normalize(2).document();
+        JsonNode doc = normalize(2).merged();
         assertThat(doc.path("source").has("ip")).isFalse();
         assertThat(doc.path("source").path("domain").asText()).isEqualTo("ec2.amazonaws.com");
         assertThat(doc.path("user").path("name").asText()).isEqualTo("ec2.amazonaws.com");
