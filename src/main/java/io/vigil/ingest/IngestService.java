@@ -27,6 +27,7 @@ import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.parse.PayloadReader;
 import io.vigil.ingest.source.SourceService.ResolvedSource;
+import io.vigil.ingest.syslog.auth.AuthParser;
 
 /**
  * One batch from intake to the store: split the payload into items, normalize each for its
@@ -40,6 +41,8 @@ public class IngestService {
     private final DurableEventWriter writer;
     private final DeadLetters deadLetters;
     private final Clock clock;
+    /** Per syslog source: sshd and PAM lines are read in the context of their session's earlier lines. */
+    private final java.util.concurrent.ConcurrentHashMap<String, AuthParser> authParsers = new java.util.concurrent.ConcurrentHashMap<>();
 
     IngestService(ObjectMapper json, DurableEventWriter writer, DeadLetters deadLetters) {
         this.reader = new PayloadReader(json, PayloadLimits.DEFAULT);
@@ -53,7 +56,7 @@ public class IngestService {
      * OpenSearch is away and the spool is full: then nothing of the batch is acknowledged.
      */
     public IngestResult ingest(ResolvedSource source, Payload payload, Origin origin) {
-        return ingest(source, prepare(source.type(), payload), origin);
+        return ingest(source, prepare(source.name(), source.type(), payload), origin);
     }
 
     /**
@@ -61,7 +64,7 @@ public class IngestService {
      * {@link io.vigil.index.Spool.SpoolFullException} like {@link #ingest(ResolvedSource, Payload, Origin)}.
      */
     public IngestResult ingestLines(ResolvedSource source, List<Item> lines, Origin origin) {
-        return ingest(source, new Prepared(lines, normalizer(source.type())), origin);
+        return ingest(source, new Prepared(lines, normalizer(source.name(), source.type())), origin);
     }
 
     /**
@@ -130,18 +133,18 @@ public class IngestService {
     private record Prepared(List<Item> items, EventNormalizer normalizer) {
     }
 
-    private Prepared prepare(SourceType type, Payload payload) {
+    private Prepared prepare(String source, SourceType type, Payload payload) {
         return switch (type) {
             case CLOUDTRAIL -> new Prepared(CloudTrailFiles.records(reader.json(payload)), new CloudTrailNormalizer());
             case JSON -> new Prepared(reader.json(payload), new JsonNormalizer());
-            case SYSLOG -> new Prepared(reader.text(payload), normalizer(type));
+            case SYSLOG -> new Prepared(reader.text(payload), normalizer(source, type));
             case VPCFLOW -> vpcFlow(reader.text(payload));
         };
     }
 
-    private EventNormalizer normalizer(SourceType type) {
+    private EventNormalizer normalizer(String source, SourceType type) {
         return switch (type) {
-            case SYSLOG -> new SyslogLineNormalizer();
+            case SYSLOG -> new SyslogLineNormalizer(authParsers.computeIfAbsent(source, name -> new AuthParser()));
             case CLOUDTRAIL -> new CloudTrailNormalizer();
             case JSON -> new JsonNormalizer();
             case VPCFLOW -> new VpcFlowNormalizer(VpcFlowNormalizer.DEFAULT_FIELDS);

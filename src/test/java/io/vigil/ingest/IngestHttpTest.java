@@ -150,6 +150,38 @@ class IngestHttpTest {
     }
 
     @Test
+    void authAndFirewallLinesBecomeUsersAddressesActionsAndOutcomes() {
+        Source source = newSource("syslog");
+        String lines = """
+                <38>Nov 20 23:00:01 bastion sshd[501]: Failed password for invalid user oracle from 203.0.113.9 port 40001 ssh2
+                <38>Nov 20 23:00:02 bastion sshd[502]: Accepted publickey for alice from 198.51.100.4 port 40002 ssh2: ED25519 SHA256:x
+                <85>Nov 20 23:00:03 bastion sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id
+                <4>Nov 20 23:00:04 bastion kernel: [UFW BLOCK] IN=eth0 OUT= MAC=00:00 SRC=192.0.2.50 DST=198.51.100.7 LEN=60 TOS=0x00 PREC=0x00 TTL=49 ID=0 DF PROTO=TCP SPT=51234 DPT=22 WINDOW=29200 RES=0x00 SYN URGP=0
+                """;
+        send(source, lines.getBytes(StandardCharsets.UTF_8), null).then().statusCode(200).body("accepted", is(4));
+
+        assertThat(count(source.name(),
+                "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"failed-password\"}},"
+                        + "{\"term\":{\"event.outcome\":\"failure\"}},{\"term\":{\"source.ip\":\"203.0.113.9\"}},"
+                        + "{\"term\":{\"source.port\":40001}},{\"term\":{\"user.name\":\"oracle\"}},"
+                        + "{\"term\":{\"vigil.auth.failure\":true}},{\"term\":{\"event.category\":\"authentication\"}}]}}}"))
+                .isEqualTo(1);
+        assertThat(count(source.name(),
+                "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"accepted-publickey\"}},"
+                        + "{\"term\":{\"event.outcome\":\"success\"}},{\"term\":{\"related.user\":\"alice\"}}]}}}"))
+                .isEqualTo(1);
+        assertThat(count(source.name(),
+                "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"sudo-command\"}},"
+                        + "{\"term\":{\"user.effective.name\":\"root\"}},{\"term\":{\"process.command_line\":\"/usr/bin/id\"}}]}}}"))
+                .isEqualTo(1);
+        assertThat(count(source.name(), "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"reject\"}},"
+                + "{\"term\":{\"source.ip\":\"192.0.2.50\"}},{\"term\":{\"destination.ip\":\"198.51.100.7\"}},"
+                + "{\"term\":{\"destination.port\":22}},{\"term\":{\"network.transport\":\"tcp\"}},"
+                + "{\"term\":{\"rule.name\":\"UFW BLOCK\"}}]}}}"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCloudTrailFileWithoutRecordsIsRejectedWithTheReason() {
         Source source = newSource("cloudtrail");
         send(source, "{\"Logs\":[]}".getBytes(StandardCharsets.UTF_8), null).then().statusCode(200)

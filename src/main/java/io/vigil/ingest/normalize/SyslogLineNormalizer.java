@@ -11,13 +11,28 @@ import io.vigil.event.Ecs;
 import io.vigil.ingest.parse.Item;
 import io.vigil.ingest.syslog.SyslogMessage;
 import io.vigil.ingest.syslog.SyslogParser;
+import io.vigil.ingest.syslog.auth.AuthParser;
+import io.vigil.ingest.syslog.firewall.FirewallParser;
 
 /**
  * A syslog line: its header (time, host, program, pid, priority) becomes ECS {@code host.*},
  * {@code process.*} and {@code log.syslog.*}, the rest is the {@code message}. Lines without a
- * time get the arrival time.
+ * time get the arrival time. sshd, PAM, sudo, su and dropbear messages add user, source address,
+ * action and outcome ({@link LinuxAuthFields}); iptables and UFW packet logs add the connection
+ * ({@link FirewallFields}).
  */
 public final class SyslogLineNormalizer implements EventNormalizer {
+
+    private final AuthParser auth;
+    private final FirewallParser firewall = new FirewallParser();
+
+    /**
+     * @param auth the source's authentication parser: it remembers sessions across lines (and batches),
+     *        so one instance serves one source
+     */
+    public SyslogLineNormalizer(AuthParser auth) {
+        this.auth = auth;
+    }
 
     @Override
     public NormalizedEvent normalize(Item item, IngestContext context) throws NormalizationException {
@@ -48,6 +63,8 @@ public final class SyslogLineNormalizer implements EventNormalizer {
             Documents.put(document, "log.syslog.facility.code", JsonNodeFactory.instance.numberNode(parsed.facility()));
             Documents.put(document, "log.syslog.severity.code", JsonNodeFactory.instance.numberNode(parsed.severity()));
         }
+        auth.parse(parsed).ifPresentOrElse(event -> LinuxAuthFields.apply(document, event),
+                () -> firewall.parse(parsed.message()).ifPresent(event -> FirewallFields.apply(document, event)));
         EventNormalizer.stamp(document, id, text.raw(), context);
         return new NormalizedEvent(id, time, context.source(), document);
     }

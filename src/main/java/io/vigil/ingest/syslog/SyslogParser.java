@@ -23,13 +23,19 @@ public final class SyslogParser {
 
     private static final Pattern PRI = Pattern.compile("^<(\\d{1,3})>");
     private static final Pattern RFC5424 = Pattern.compile(
-            "^1 (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+)(?: (.*))?$", Pattern.DOTALL);
+            "^1 (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (-|(?:\\[(?:[^\\]\\\\\"]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*\\])+)(?: (.*))?$",
+            Pattern.DOTALL);
     private static final Pattern BSD_TIME = Pattern.compile(
             "^([A-Z][a-z]{2}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)? ");
     private static final Pattern ISO_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\S+) ");
-    /** {@code host tag[pid]: msg} or {@code tag[pid]: msg}; the tag may be bracketed ({@code [sshd]:}). */
+    /**
+     * {@code host tag[pid]: msg} or {@code tag[pid]: msg}; the tag may be bracketed ({@code [sshd]:}), and
+     * a bracketed tag or a pid may end without the colon ({@code [sshd] msg}). A host never holds "[" nor
+     * ends in ":", so a host-less {@code sshd[42]: error: msg} is not read as host "sshd[42]:", tag "error".
+     */
     private static final Pattern HOST_TAG = Pattern.compile(
-            "^(?:(\\S+) )?([\\w./@-]+|\\[[\\w./@-]+\\])(?:\\[(\\d+)\\])?: ?(.*)$", Pattern.DOTALL);
+            "^(?:([^\\s\\[]*[^\\s\\[:]) )?([\\w./@-]+|\\[[A-Za-z_][\\w./@-]*\\])(?:\\[(\\d+)\\])?(?::|(?<=\\]) ) ?(.*)$",
+            Pattern.DOTALL);
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("Jan", 1), Map.entry("Feb", 2),
             Map.entry("Mar", 3), Map.entry("Apr", 4), Map.entry("May", 5), Map.entry("Jun", 6), Map.entry("Jul", 7),
             Map.entry("Aug", 8), Map.entry("Sep", 9), Map.entry("Oct", 10), Map.entry("Nov", 11),

@@ -41,15 +41,15 @@ class SyslogParserTest {
     @Test
     void rfc3164FromAFileWithoutPriority() {
         SyslogMessage message = parser.parse(
-                "Feb 25 14:34:10 belka sshd[31602]: Failed password for invalid user ROOT from 194.117.26.69 port 50273 ssh2");
+                "Feb 25 14:34:10 bastion sshd[31602]: Failed password for invalid user oracle from 203.0.113.17 port 50273 ssh2");
         assertThat(message.format()).isEqualTo("rfc3164");
         assertThat(message.priority()).isNull();
         assertThat(message.timestamp()).as("February is after now in January: last year")
                 .isEqualTo(Instant.parse("2025-02-25T14:34:10Z"));
-        assertThat(message.host()).isEqualTo("belka");
+        assertThat(message.host()).isEqualTo("bastion");
         assertThat(message.app()).isEqualTo("sshd");
         assertThat(message.procId()).isEqualTo("31602");
-        assertThat(message.message()).startsWith("Failed password for invalid user ROOT");
+        assertThat(message.message()).startsWith("Failed password for invalid user oracle");
     }
 
     @Test
@@ -64,7 +64,7 @@ class SyslogParserTest {
 
     @Test
     void aBracketedTagWithoutHostAndAJournalLineWithoutTime() {
-        SyslogMessage bracketed = parser.parse("Mar  3 00:17:22 [sshd]: User root from 211.188.220.49 not allowed");
+        SyslogMessage bracketed = parser.parse("Mar  3 00:17:22 [sshd]: User root from 198.51.100.49 not allowed");
         assertThat(bracketed.host()).isNull();
         assertThat(bracketed.app()).isEqualTo("sshd");
 

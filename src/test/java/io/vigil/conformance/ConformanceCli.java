@@ -1,0 +1,43 @@
+package io.vigil.conformance;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ConformanceCli <name> [options]}: checks a parser against a public corpus with ground truth,
+ * prints every disagreement and ends with one line {@code RESULT agreement=<percent> lines=<n>}. The
+ * exit code is 0 when the agreement meets the check's target, 1 when not, 2 on a usage or corpus
+ * problem.
+ */
+public final class ConformanceCli {
+
+    private static final String USAGE = """
+            usage: ConformanceCli <check> [options]
+              syslog [--corpus DIR] [--verbose]
+                  sshd, PAM, dropbear and SELinux authentication failures against fail2ban's labelled
+                  test logs; DIR defaults to %s, --verbose prints every judged line"""
+            .formatted(SyslogConformance.DEFAULT_CORPUS);
+
+    private ConformanceCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args)));
+    }
+
+    static int run(List<String> args) {
+        if (args.isEmpty()) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        List<String> options = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "syslog" -> SyslogConformance.run(options);
+            default -> {
+                System.err.println("unknown conformance check '" + args.get(0) + "'");
+                System.err.println(USAGE);
+                yield 2;
+            }
+        };
+    }
+}
