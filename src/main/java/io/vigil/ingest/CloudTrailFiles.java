@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.vigil.ingest.parse.Item;
+import io.vigil.ingest.parse.PayloadLimits;
 
 /**
  * CloudTrail's file shape: {@code {"Records":[...]}} as written to S3. Such a file becomes one item
@@ -27,7 +28,12 @@ final class CloudTrailFiles {
                 }
                 for (int i = 0; i < array.size(); i++) {
                     JsonNode record = array.get(i);
-                    records.add(new Item.Json(i + 1, record, record.toString()));
+                    String raw = record.toString();
+                    records.add(raw.length() > PayloadLimits.DEFAULT.maxItemBytes()
+                            ? new Item.Rejected(i + 1, 413, "record of " + raw.length() + " bytes is over the limit of "
+                                    + PayloadLimits.DEFAULT.maxItemBytes() + " bytes per event",
+                                    raw.substring(0, 65_536))
+                            : new Item.Json(i + 1, record, raw));
                 }
             } else if (item instanceof Item.Json json && !json.value().has("eventName")) {
                 records.add(new Item.Rejected(json.line(), 400,

@@ -22,6 +22,11 @@ public record StackLayout(Path projectDir, Path dataDir) {
         return devstackDir().resolve("opensearch");
     }
 
+    /** aws-node.jar, s3proxy/ and elasticmq/, built by devstack/aws-node. */
+    Path awsNodeDist() {
+        return devstackDir().resolve("aws");
+    }
+
     Path keycloakZip() {
         return devstackDir().resolve("keycloak-dist.zip");
     }

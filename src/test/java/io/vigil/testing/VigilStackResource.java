@@ -17,6 +17,7 @@ public class VigilStackResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(stack.serverConfig());
         config.put("quarkus.http.test-port", String.valueOf(stack.ports().vigil()));
         config.put("quarkus.management.test-port", String.valueOf(stack.ports().management()));
+        config.putAll(TestAws.get().serverConfig());
         return config;
     }
 

@@ -67,7 +67,11 @@ public final class PayloadReader {
                 if (parser.nextToken() != null) {
                     return false; // more values follow: NDJSON
                 }
-                items.add(sized(1, value, new String(bytes, StandardCharsets.UTF_8).strip(), bytes.length));
+                // A file of records ({"Records":[...]}, as CloudTrail writes to S3) is bounded by the body
+                // limit, and its records one by one by the item limit; any other object is one item.
+                items.add(value.path("Records").isArray()
+                        ? new Item.Json(1, value, "")
+                        : sized(1, value, new String(bytes, StandardCharsets.UTF_8).strip(), bytes.length));
                 return true;
             }
             List<Item> elements = new ArrayList<>();
