@@ -25,3 +25,38 @@ function toggleTheme() {
 document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('theme-toggle')?.addEventListener('click', toggleTheme);
 });
+
+// File upload (Admin → Upload files): show how much of the file has been sent. htmx reports the
+// progress of the upload and then of the answer; the first "all sent" ends the upload part.
+let uploadSent = false;
+document.addEventListener('htmx:beforeRequest', (evt) => {
+  if (evt.target.id !== 'upload-form') return;
+  uploadSent = false;
+  const box = document.getElementById('upload-progress');
+  box.hidden = false;
+  box.querySelector('progress').value = 0;
+  document.getElementById('upload-progress-text').textContent = '0% sent';
+});
+document.addEventListener('htmx:xhr:progress', (evt) => {
+  if (evt.target.id !== 'upload-form' || uploadSent || !evt.detail.lengthComputable) return;
+  const percent = Math.floor((evt.detail.loaded * 100) / evt.detail.total);
+  document.querySelector('#upload-progress progress').value = percent;
+  const text = document.getElementById('upload-progress-text');
+  if (evt.detail.loaded >= evt.detail.total) {
+    uploadSent = true;
+    text.textContent = 'Sent; reading the events…';
+  } else {
+    text.textContent = `${percent}% sent`;
+  }
+});
+document.addEventListener('htmx:afterRequest', (evt) => {
+  if (evt.target.id !== 'upload-form') return;
+  document.getElementById('upload-progress-text').textContent = evt.detail.successful ? 'Done' : 'Not stored';
+});
+// The upload's problems (too large, store unavailable) are shown in place, like validation errors.
+document.addEventListener('htmx:beforeSwap', (evt) => {
+  if (evt.detail.target?.id === 'upload-result' && evt.detail.xhr.status >= 400) {
+    evt.detail.shouldSwap = true;
+    evt.detail.isError = false;
+  }
+});

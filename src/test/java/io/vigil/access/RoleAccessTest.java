@@ -25,7 +25,7 @@ class RoleAccessTest {
     private static final List<String> ROUTES = List.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules",
             "/posture", "/audit", "/admin", "/api/admin/dependencies", "/api/admin/sources", "/api/admin/dead-letters",
             "/admin/sources",
-            "/admin/dead-letters");
+            "/admin/dead-letters", "/admin/upload");
 
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "analyst", Set.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules"),
@@ -33,7 +33,8 @@ class RoleAccessTest {
             "manager", Set.of("/", "/api/me", "/alerts", "/incidents", "/posture"),
             "engineer", Set.of("/", "/api/me", "/search", "/alerts", "/rules"),
             "admin", Set.of("/", "/api/me", "/rules", "/posture", "/admin", "/api/admin/dependencies",
-                    "/api/admin/sources", "/api/admin/dead-letters", "/admin/sources", "/admin/dead-letters"),
+                    "/api/admin/sources", "/api/admin/dead-letters", "/admin/sources", "/admin/dead-letters",
+                    "/admin/upload"),
             "auditor", Set.of("/", "/api/me", "/audit"));
 
     @ParameterizedTest
