@@ -29,6 +29,9 @@ public final class TestAws {
     /** The source the test queue's files go to. */
     public static final String SOURCE = "t-s3-trail";
     public static final int MAX_RECEIVES = 3;
+    /** A second queue, for VPC flow log files, made through the SQS API (no redrive policy). */
+    public static final String FLOW_QUEUE_NAME = "flows";
+    public static final String FLOW_SOURCE = "t-s3-flows";
 
     private static TestAws instance;
 
@@ -54,6 +57,9 @@ public final class TestAws {
                 throw new UncheckedIOException(e);
             }
             instance = new TestAws(s3, sqs);
+            try (SqsClient client = instance.sqsClient()) {
+                client.createQueue(request -> request.queueName("flow-files"));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 s3.stop();
                 sqs.stop();
@@ -66,14 +72,24 @@ public final class TestAws {
         return sqs.queueUrl(ElasticMqService.QUEUE);
     }
 
+    public String flowQueueUrl() {
+        return sqs.queueUrl("flow-files");
+    }
+
     public String deadLetterQueueUrl() {
         return sqs.queueUrl(ElasticMqService.DLQ);
     }
 
-    /** What the server needs to read the test queue. */
+    /** What the server needs to read the test queues. */
     public Map<String, String> serverConfig() {
-        String prefix = "vigil.aws.queues." + QUEUE_NAME + ".";
-        return Map.of(prefix + "queue-url", queueUrl(), prefix + "source", SOURCE, prefix + "s3-endpoint", s3.url(),
+        Map<String, String> config = new java.util.HashMap<>(queueConfig(QUEUE_NAME, queueUrl(), SOURCE));
+        config.putAll(queueConfig(FLOW_QUEUE_NAME, flowQueueUrl(), FLOW_SOURCE));
+        return config;
+    }
+
+    private Map<String, String> queueConfig(String name, String url, String source) {
+        String prefix = "vigil.aws.queues." + name + ".";
+        return Map.of(prefix + "queue-url", url, prefix + "source", source, prefix + "s3-endpoint", s3.url(),
                 prefix + "sqs-endpoint", sqs.url(), prefix + "access-key-id", S3ProxyService.ACCESS_KEY,
                 prefix + "secret-access-key", S3ProxyService.SECRET_KEY,
                 // short, so that reading a large file needs the visibility extended, and retries come soon
