@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.jboss.logging.Logger;
@@ -118,7 +119,11 @@ final class S3QueueConsumer implements Runnable {
             ResolvedSource source = sources.named(config.source()).orElseThrow(() -> new IllegalStateException(
                     "no source named '" + config.source() + "' (vigil.aws.queues." + name + ".source)"));
             for (S3Notifications.S3Object object : objects) {
-                IngestResult result = ingest.ingest(source, download(object), new Origin(object.uri(), null));
+                Optional<Payload> payload = download(object);
+                if (payload.isEmpty()) {
+                    continue; // too large: kept as a dead letter, reading it again would not help
+                }
+                IngestResult result = ingest.ingest(source, payload.get(), new Origin(object.uri(), null));
                 LOG.infof("aws queue '%s': %s -> %d events accepted, %d rejected%s", name, object.uri(),
                         result.accepted(), result.rejected(), result.spooled() ? " (spooled)" : "");
                 count("object-read");
@@ -135,9 +140,14 @@ final class S3QueueConsumer implements Runnable {
         }
     }
 
-    private Payload download(S3Notifications.S3Object object) {
+    /** The object's content; empty when it is over the size limit (then it is a dead letter). */
+    private Optional<Payload> download(S3Notifications.S3Object object) {
         try (InputStream in = aws.s3().getObject(request -> request.bucket(object.bucket()).key(object.key()))) {
-            return Payload.read(in, object.key().endsWith(".gz"), PayloadLimits.DEFAULT);
+            return Optional.of(Payload.read(in, object.key().endsWith(".gz"), PayloadLimits.DEFAULT));
+        } catch (Payload.PayloadTooLargeException e) {
+            deadLetters.keep(List.of(new DeadLetter(config.source(), object.uri(), e.getMessage(), "")));
+            count("object-too-large");
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + object.uri() + ": " + e.getMessage(), e);
         }

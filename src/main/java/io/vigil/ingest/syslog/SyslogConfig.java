@@ -32,6 +32,10 @@ public interface SyslogConfig {
     @WithDefault("16384")
     int maxMessageSize();
 
+    /** Open TCP connections at most; more are closed at once (each open one holds a reader). */
+    @WithDefault("1000")
+    int maxConnections();
+
     /** Messages written to the store in one bulk request at most. */
     @WithDefault("2000")
     int batchSize();

@@ -141,6 +141,12 @@ public class SyslogListener {
         while (running) {
             try {
                 Socket socket = tcp.accept();
+                if (connections.size() >= config.maxConnections()) {
+                    LOG.warnf("syslog tcp: %d connections open (vigil.syslog.max-connections); refusing %s",
+                            connections.size(), socket.getRemoteSocketAddress());
+                    closeQuietly(socket);
+                    continue;
+                }
                 connections.add(socket);
                 Thread.ofVirtual().name("syslog-tcp-" + socket.getRemoteSocketAddress()).start(() -> read(socket));
             } catch (IOException e) {
