@@ -15,8 +15,11 @@ public final class ConformanceCli {
             usage: ConformanceCli <check> [options]
               syslog [--corpus DIR] [--verbose]
                   sshd, PAM, dropbear and SELinux authentication failures against fail2ban's labelled
-                  test logs; DIR defaults to %s, --verbose prints every judged line"""
-            .formatted(SyslogConformance.DEFAULT_CORPUS);
+                  test logs; DIR defaults to %s, --verbose prints every judged line
+              sigma [--corpus DIR] [--expand-wildcard]
+                  compiles every rule of the SigmaHQ rules* folders and lists refusals by feature; DIR
+                  defaults to %s, --expand-wildcard turns unconfigured expand placeholders into '*'"""
+            .formatted(SyslogConformance.DEFAULT_CORPUS, SigmaConformance.DEFAULT_CORPUS);
 
     private ConformanceCli() {
     }
@@ -33,6 +36,7 @@ public final class ConformanceCli {
         List<String> options = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "syslog" -> SyslogConformance.run(options);
+            case "sigma" -> SigmaConformance.run(options);
             default -> {
                 System.err.println("unknown conformance check '" + args.get(0) + "'");
                 System.err.println(USAGE);

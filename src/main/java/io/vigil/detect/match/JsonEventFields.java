@@ -1,0 +1,108 @@
+package io.vigil.detect.match;
+
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@link EventFields} over a Jackson tree. A field name is looked up as a flat key first
+ * ({@code CommandLine}, or a key that itself contains dots), then as a dotted path, trying every split
+ * so {@code requestParameters.bucketName} finds the nested value and {@code Event.EventData.CommandLine}
+ * works whether or not parts are flattened. Arrays along the path fan out. Field names are
+ * case-sensitive, as Sigma field names are.
+ */
+public final class JsonEventFields implements EventFields {
+
+    private final JsonNode root;
+
+    public JsonEventFields(JsonNode root) {
+        this.root = root;
+    }
+
+    @Override
+    public boolean has(String field) {
+        return find(root, field, 0, null);
+    }
+
+    @Override
+    public boolean anyValue(String field, Predicate<Object> test) {
+        return find(root, field, 0, test);
+    }
+
+    @Override
+    public boolean anyString(Predicate<String> test) {
+        return anyText(root, test);
+    }
+
+    /**
+     * Whether some node at {@code name[from..]} below {@code node} exists (test null) or has a value
+     * passing the test. The test is passed down rather than wrapped so a lookup allocates no lambda.
+     */
+    private static boolean find(JsonNode node, String name, int from, Predicate<Object> test) {
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (element.isContainerNode() && find(element, name, from, test)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!node.isObject()) {
+            return false;
+        }
+        String rest = from == 0 ? name : name.substring(from);
+        JsonNode direct = node.get(rest);
+        if (direct != null && (test == null || anyLeaf(direct, test))) {
+            return true;
+        }
+        for (int dot = name.indexOf('.', from); dot > 0; dot = name.indexOf('.', dot + 1)) {
+            JsonNode child = node.get(name.substring(from, dot));
+            if (child != null && find(child, name, dot + 1, test)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyLeaf(JsonNode node, Predicate<Object> test) {
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (anyLeaf(element, test)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // An object tested as a value is its JSON text: rules such as CloudTrail's
+        // requestParameters|contains: 'Suspended' look inside the whole structure.
+        return test.test(node.isObject() ? node.toString() : scalar(node));
+    }
+
+    private static Object scalar(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+
+    private static boolean anyText(JsonNode node, Predicate<String> test) {
+        if (node.isTextual()) {
+            return test.test(node.textValue());
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (anyText(child, test)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+}

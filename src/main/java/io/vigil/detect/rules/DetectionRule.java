@@ -1,0 +1,42 @@
+package io.vigil.detect.rules;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A rule's current state (table {@code detection_rule}); its history is in {@link RuleVersion}. */
+@Entity
+@Table(name = "detection_rule")
+public class DetectionRule extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String pack;
+
+    /** {@code rule}, {@code filter} or {@code correlation}. */
+    public String kind;
+
+    public String title;
+
+    public String level;
+
+    public String status;
+
+    public boolean enabled;
+
+    public int version;
+
+    public String yaml;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+}

@@ -1,0 +1,145 @@
+package io.vigil.detect.rules;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.vigil.detect.sigma.SigmaError;
+import io.vigil.detect.sigma.SigmaParser;
+import io.vigil.detect.sigma.SigmaResult;
+
+/**
+ * Rules and packs: import (every document answered on its own: stored, updated, unchanged or refused
+ * with the compiler's reason), enable/disable per rule and per pack, and a version for every change.
+ * Only YAML that compiles completely is stored.
+ */
+@ApplicationScoped
+public class RuleService {
+
+    private final SigmaParser parser = new SigmaParser();
+    private final Clock clock = Clock.systemUTC();
+
+    /** What became of one document of an import. */
+    public record Imported(int document, String id, String title, String outcome, String error) {
+    }
+
+    @Transactional
+    public List<Imported> importYaml(String pack, String packTitle, boolean builtin, String yaml, String user) {
+        RulePack target = ensurePack(pack, packTitle, builtin);
+        List<Imported> answer = new ArrayList<>();
+        for (SigmaResult result : parser.parse(yaml)) {
+            answer.add(switch (result) {
+                case SigmaError error -> new Imported(error.documentIndex(), error.id(), error.title(), "refused",
+                        error.toString());
+                case SigmaResult.Rule rule -> store(target, rule.documentIndex(), rule.rule().id(), "rule",
+                        rule.rule().title(), rule.rule().level(), rule.rule().status(), rule.rule().yaml(), user);
+                case SigmaResult.Filter filter -> store(target, filter.documentIndex(), filter.filter().id(), "filter",
+                        filter.filter().title(), null, null, filter.filter().yaml(), user);
+                case SigmaResult.Correlation correlation -> store(target, correlation.documentIndex(), correlation.id(),
+                        "correlation", correlation.title(), null, null, correlation.yaml(), user);
+            });
+        }
+        return answer;
+    }
+
+    private Imported store(RulePack pack, int document, String id, String kind, String title, String level,
+            String status, String yaml, String user) {
+        if (id == null || id.isBlank()) {
+            return new Imported(document, null, title, "refused", "the rule has no id: every stored rule needs one");
+        }
+        DetectionRule existing = DetectionRule.findById(id);
+        if (existing != null && existing.yaml.equals(yaml)) {
+            return new Imported(document, id, title, "unchanged", null);
+        }
+        DetectionRule rule = existing != null ? existing : new DetectionRule();
+        rule.id = id;
+        rule.pack = pack.name;
+        rule.kind = kind;
+        rule.title = title;
+        rule.level = level;
+        rule.status = status;
+        rule.yaml = yaml;
+        rule.version = existing == null ? 1 : existing.version + 1;
+        rule.enabled = existing == null || existing.enabled;
+        rule.updatedAt = clock.instant();
+        rule.updatedBy = user;
+        if (existing == null) {
+            rule.persist();
+        }
+        keepVersion(rule, existing == null ? "imported" : "updated", user);
+        return new Imported(document, id, title, existing == null ? "stored" : "updated", null);
+    }
+
+    @Transactional
+    public Optional<DetectionRule> setEnabled(String id, boolean enabled, String user) {
+        DetectionRule rule = DetectionRule.findById(id);
+        if (rule == null) {
+            return Optional.empty();
+        }
+        if (rule.enabled != enabled) {
+            rule.enabled = enabled;
+            rule.version++;
+            rule.updatedAt = clock.instant();
+            rule.updatedBy = user;
+            keepVersion(rule, enabled ? "enabled" : "disabled", user);
+        }
+        return Optional.of(rule);
+    }
+
+    @Transactional
+    public boolean setPackEnabled(String name, boolean enabled) {
+        RulePack pack = RulePack.findById(name);
+        if (pack == null) {
+            return false;
+        }
+        pack.enabled = enabled;
+        return true;
+    }
+
+    @Transactional
+    public List<RuleView> list() {
+        return DetectionRule.<DetectionRule>list("order by pack, title").stream().map(rule -> RuleView.of(rule, false))
+                .toList();
+    }
+
+    @Transactional
+    public Optional<RuleView> find(String id) {
+        return Optional.ofNullable(DetectionRule.<DetectionRule>findById(id)).map(rule -> RuleView.of(rule, true));
+    }
+
+    @Transactional
+    public List<RuleVersion> history(String id) {
+        return RuleVersion.list("ruleId = ?1 order by version desc", id);
+    }
+
+    private void keepVersion(DetectionRule rule, String change, String user) {
+        var version = new RuleVersion();
+        version.ruleId = rule.id;
+        version.version = rule.version;
+        version.yaml = rule.yaml;
+        version.enabled = rule.enabled;
+        version.change = change;
+        version.changedAt = rule.updatedAt;
+        version.changedBy = user;
+        version.persist();
+    }
+
+    private RulePack ensurePack(String name, String title, boolean builtin) {
+        RulePack pack = RulePack.findById(name);
+        if (pack == null) {
+            pack = new RulePack();
+            pack.name = name;
+            pack.title = title;
+            pack.builtin = builtin;
+            pack.enabled = true;
+            pack.createdAt = Instant.now(clock);
+            pack.persist();
+        }
+        return pack;
+    }
+}

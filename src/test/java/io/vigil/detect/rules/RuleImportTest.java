@@ -1,0 +1,101 @@
+package io.vigil.detect.rules;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.Tokens;
+
+/** Importing Sigma rules over the API into PostgreSQL: an answer per document, versions, enable/disable. */
+@QuarkusTest
+class RuleImportTest {
+
+    private static String rule(String id, String title, String value) {
+        return """
+                title: %s
+                id: %s
+                status: experimental
+                level: high
+                author: Vigil tests
+                tags: [attack.persistence, attack.t1136]
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection:
+                    eventSource: iam.amazonaws.com
+                    eventName: %s
+                  condition: selection
+                """.formatted(title, id, value);
+    }
+
+    @Test
+    void aMultiDocumentImportStoresTheGoodRulesAndNamesWhatIsWrongWithTheOthers() {
+        String good = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        String yaml = rule(good, "IAM user created", "CreateUser") + "---\n"
+                + rule(bad, "Unknown modifier", "x").replace("eventName:", "eventName|sometimes:");
+        given().auth().oauth2(Tokens.of("engineer")).contentType("application/yaml")
+                .body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=team-a").then().statusCode(200).body("stored", is(1))
+                .body("refused", is(1)).body("documents.outcome", contains("stored", "refused"))
+                .body("documents[1].error", containsString("sometimes"));
+
+        given().auth().oauth2(Tokens.of("analyst")).get("/api/rules/" + good).then().statusCode(200)
+                .body("title", is("IAM user created")).body("pack", is("team-a")).body("version", is(1))
+                .body("yaml", containsString("CreateUser"));
+        given().auth().oauth2(Tokens.of("analyst")).get("/api/rules/" + bad).then().statusCode(404);
+    }
+
+    @Test
+    void everyChangeIsAVersionAndTheSameYamlAgainChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        String engineer = Tokens.of("engineer");
+        given().auth().oauth2(engineer).body(rule(id, "Access key created", "CreateAccessKey"))
+                .post("/api/rules/import").then().statusCode(200).body("stored", is(1));
+        given().auth().oauth2(engineer).body(rule(id, "Access key created", "CreateAccessKey"))
+                .post("/api/rules/import").then().statusCode(200).body("unchanged", is(1));
+        given().auth().oauth2(engineer).body(rule(id, "Access key created or updated", "UpdateAccessKey"))
+                .post("/api/rules/import").then().statusCode(200).body("updated", is(1));
+        given().auth().oauth2(engineer).contentType("application/json").body("{\"enabled\":false}")
+                .post("/api/rules/" + id + "/enabled").then().statusCode(200).body("enabled", is(false))
+                .body("version", is(3));
+
+        given().auth().oauth2(engineer).get("/api/rules/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(3, 2, 1)).body("change", contains("disabled", "updated", "imported"))
+                .body("changedBy", hasItems("engineer"));
+    }
+
+    @Test
+    void aZipOfRuleFilesIsImportedFileByFile() throws IOException {
+        String first = UUID.randomUUID().toString();
+        var zip = new ByteArrayOutputStream();
+        try (var out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("rules/aws/one.yml"));
+            out.write(rule(first, "Trail stopped", "StopLogging").getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("rules/aws/broken.yml"));
+            out.write("title: [unclosed".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("README.md"));
+            out.write("not a rule".getBytes(StandardCharsets.UTF_8));
+        }
+        given().auth().oauth2(Tokens.of("engineer")).contentType("application/zip").body(zip.toByteArray())
+                .post("/api/rules/import?pack=zipped").then().statusCode(200).body("stored", is(1))
+                .body("refused", is(1)).body("documents.file", contains("rules/aws/one.yml", "rules/aws/broken.yml"));
+    }
+
+    @Test
+    void readersCannotImport() {
+        given().auth().oauth2(Tokens.of("analyst")).body(rule(UUID.randomUUID().toString(), "x", "y"))
+                .post("/api/rules/import").then().statusCode(403);
+    }
+}
