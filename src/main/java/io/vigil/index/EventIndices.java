@@ -14,6 +14,7 @@ public final class EventIndices {
     public static final String DEAD_LETTERS_PREFIX = "vigil-deadletters-";
     /** Every events index, for searches. */
     public static final String ALL_EVENTS = EVENTS_PREFIX + "*";
+    public static final String FINDINGS_PREFIX = "vigil-findings-";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
@@ -28,6 +29,11 @@ public final class EventIndices {
     /** Every events index of one source. */
     public static String eventsOf(String source) {
         return EVENTS_PREFIX + source + "-*";
+    }
+
+    /** Findings by the matched event's day, like the events, so both age out together. */
+    public static String findings(Instant eventTime) {
+        return FINDINGS_PREFIX + DAY.format(eventTime);
     }
 
     public static String deadLetters(Instant time) {

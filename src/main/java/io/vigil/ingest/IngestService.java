@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vigil.detect.DetectionService;
+import io.vigil.event.NormalizedEvent;
 import io.vigil.event.SourceType;
 import io.vigil.index.DeadLetters;
 import io.vigil.index.DeadLetters.DeadLetter;
@@ -19,7 +21,6 @@ import io.vigil.ingest.normalize.EventNormalizer;
 import io.vigil.ingest.normalize.IngestContext;
 import io.vigil.ingest.normalize.JsonNormalizer;
 import io.vigil.ingest.normalize.NormalizationException;
-import io.vigil.ingest.normalize.NormalizedEvent;
 import io.vigil.ingest.normalize.SyslogLineNormalizer;
 import io.vigil.ingest.normalize.VpcFlowNormalizer;
 import io.vigil.ingest.parse.Item;
@@ -41,10 +42,12 @@ public class IngestService {
     private final DurableEventWriter writer;
     private final DeadLetters deadLetters;
     private final Clock clock;
+    private final DetectionService detection;
     /** Per syslog source: sshd and PAM lines are read in the context of their session's earlier lines. */
     private final java.util.concurrent.ConcurrentHashMap<String, AuthParser> authParsers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    IngestService(ObjectMapper json, DurableEventWriter writer, DeadLetters deadLetters) {
+    IngestService(ObjectMapper json, DurableEventWriter writer, DeadLetters deadLetters, DetectionService detection) {
+        this.detection = detection;
         this.reader = new PayloadReader(json, PayloadLimits.DEFAULT);
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -109,6 +112,8 @@ public class IngestService {
             documents.add(new EventIndexer.Document(EventIndices.events(event.source(), event.timestamp()),
                     event.id(), event.document(), raw(eventItems.get(i)).length() * 2 + 512, event.nativeJson()));
         }
+        // findings go with their events: one bulk request, the same durability
+        documents.addAll(detection.findings(source.name(), source.type(), events));
         var written = writer.write(documents);
         var outcome = written.outcome();
         int accepted = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.vigil.detect.sigma.SigmaError;
@@ -23,6 +24,33 @@ public class RuleService {
 
     private final SigmaParser parser = new SigmaParser();
     private final Clock clock = Clock.systemUTC();
+    private final Event<RulesChanged> changed;
+
+    RuleService(Event<RulesChanged> changed) {
+        this.changed = changed;
+    }
+
+    /** An enabled detection rule of an enabled pack, as the detection loads it. */
+    public record StoredRule(String id, int version, String yaml) {
+    }
+
+    /** The enabled rules (not filters or correlations) of enabled packs. */
+    @Transactional
+    public List<StoredRule> activeRules() {
+        return DetectionRule.<DetectionRule>find(
+                "kind = 'rule' and enabled = true and pack in (select p.name from RulePack p where p.enabled = true)")
+                .list().stream().map(rule -> new StoredRule(rule.id, rule.version, rule.yaml)).toList();
+    }
+
+    /** Changes whenever a rule or pack changes: lets every replica notice changes made elsewhere. */
+    @Transactional
+    public String fingerprint() {
+        Object[] rules = (Object[]) DetectionRule.getEntityManager()
+                .createQuery("select count(r), max(r.updatedAt), sum(r.version) from DetectionRule r")
+                .getSingleResult();
+        long enabledPacks = RulePack.count("enabled", true);
+        return rules[0] + ":" + rules[1] + ":" + rules[2] + ":" + enabledPacks + "/" + RulePack.count();
+    }
 
     /** What became of one document of an import. */
     public record Imported(int document, String id, String title, String outcome, String error) {
@@ -33,18 +61,44 @@ public class RuleService {
         RulePack target = ensurePack(pack, packTitle, builtin);
         List<Imported> answer = new ArrayList<>();
         for (SigmaResult result : parser.parse(yaml)) {
-            answer.add(switch (result) {
-                case SigmaError error -> new Imported(error.documentIndex(), error.id(), error.title(), "refused",
-                        error.toString());
-                case SigmaResult.Rule rule -> store(target, rule.documentIndex(), rule.rule().id(), "rule",
-                        rule.rule().title(), rule.rule().level(), rule.rule().status(), rule.rule().yaml(), user);
-                case SigmaResult.Filter filter -> store(target, filter.documentIndex(), filter.filter().id(), "filter",
-                        filter.filter().title(), null, null, filter.filter().yaml(), user);
-                case SigmaResult.Correlation correlation -> store(target, correlation.documentIndex(), correlation.id(),
-                        "correlation", correlation.title(), null, null, correlation.yaml(), user);
-            });
+            answer.add(apply(target, result, user));
         }
+        changed.fire(new RulesChanged("import into " + pack));
         return answer;
+    }
+
+    /** Imports a built-in pack's files in one transaction (first start); returns how many documents were refused. */
+    @Transactional
+    public int importBuiltinPack(String pack, String title, List<String> files) {
+        RulePack target = ensurePack(pack, title, true);
+        int refused = 0;
+        for (String text : files) {
+            for (SigmaResult result : parser.parse(text)) {
+                Imported done = apply(target, result, "vigil");
+                refused += done.outcome().equals("refused") ? 1 : 0;
+            }
+        }
+        changed.fire(new RulesChanged("built-in pack " + pack));
+        return refused;
+    }
+
+    /** Whether a pack of this name exists. */
+    @Transactional
+    public boolean packExists(String name) {
+        return RulePack.findById(name) != null;
+    }
+
+    private Imported apply(RulePack pack, SigmaResult result, String user) {
+        return switch (result) {
+            case SigmaError error -> new Imported(error.documentIndex(), error.id(), error.title(), "refused",
+                    error.toString());
+            case SigmaResult.Rule rule -> store(pack, rule.documentIndex(), rule.rule().id(), "rule",
+                    rule.rule().title(), rule.rule().level(), rule.rule().status(), rule.rule().yaml(), user);
+            case SigmaResult.Filter filter -> store(pack, filter.documentIndex(), filter.filter().id(), "filter",
+                    filter.filter().title(), null, null, filter.filter().yaml(), user);
+            case SigmaResult.Correlation correlation -> store(pack, correlation.documentIndex(), correlation.id(),
+                    "correlation", correlation.title(), null, null, correlation.yaml(), user);
+        };
     }
 
     private Imported store(RulePack pack, int document, String id, String kind, String title, String level,
@@ -87,6 +141,7 @@ public class RuleService {
             rule.updatedAt = clock.instant();
             rule.updatedBy = user;
             keepVersion(rule, enabled ? "enabled" : "disabled", user);
+            changed.fire(new RulesChanged("rule " + id));
         }
         return Optional.of(rule);
     }
@@ -98,6 +153,7 @@ public class RuleService {
             return false;
         }
         pack.enabled = enabled;
+        changed.fire(new RulesChanged("pack " + name));
         return true;
     }
 

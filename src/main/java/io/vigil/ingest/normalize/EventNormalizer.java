@@ -3,6 +3,7 @@ package io.vigil.ingest.normalize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.event.Ecs;
+import io.vigil.event.NormalizedEvent;
 import io.vigil.ingest.parse.Item;
 
 /** Turns one parsed item of a source type into an event with ECS fields. */

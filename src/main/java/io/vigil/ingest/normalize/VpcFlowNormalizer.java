@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.event.Ecs;
+import io.vigil.event.NormalizedEvent;
 import io.vigil.ingest.parse.Item;
 
 /**

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vigil.event.NormalizedEvent;
 import io.vigil.event.SourceType;
 import io.vigil.ingest.parse.Item;
 

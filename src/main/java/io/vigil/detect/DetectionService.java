@@ -1,0 +1,152 @@
+package io.vigil.detect;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.detect.match.EventFields;
+import io.vigil.detect.match.RuleMatcher;
+import io.vigil.detect.rules.RuleService;
+import io.vigil.detect.rules.RulesChanged;
+import io.vigil.detect.sigma.SigmaParser;
+import io.vigil.detect.sigma.SigmaResult;
+import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.event.NormalizedEvent;
+import io.vigil.event.SourceType;
+import io.vigil.index.EventIndexer;
+import io.vigil.index.EventIndices;
+
+/**
+ * Runs the enabled rules on every ingested event and turns matches into findings, written with the
+ * events in the same bulk request: a finding is stored within the ingest call of its event. The rule
+ * set is compiled once and swapped whole when rules change (here, or on another replica: checked on a
+ * schedule).
+ */
+@ApplicationScoped
+public class DetectionService {
+
+    private static final Logger LOG = Logger.getLogger(DetectionService.class);
+    /** Fields kept with each finding so correlations can group on them. */
+    private static final List<String> GROUP_FIELDS = List.of("source.ip", "user.name", "host.name",
+            "cloud.account.id");
+
+    /** One enabled rule, compiled. */
+    record ActiveRule(String id, int version, SigmaRule rule, RuleMatcher matcher) {
+    }
+
+    private final RuleService rules;
+    private final SigmaParser parser = new SigmaParser();
+    private final Clock clock = Clock.systemUTC();
+    private volatile List<ActiveRule> active = List.of();
+    private volatile String loadedFingerprint = "";
+
+    DetectionService(RuleService rules) {
+        this.rules = rules;
+    }
+
+    /** The findings of a batch's events, as documents for the store. */
+    public List<EventIndexer.Document> findings(String source, SourceType type, List<NormalizedEvent> events) {
+        List<ActiveRule> current = active;
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        List<EventIndexer.Document> documents = new ArrayList<>();
+        var created = clock.instant();
+        // a batch holds few distinct logsources: the rules fitting each are picked out once
+        Map<EventLogSource, List<ActiveRule>> candidates = new java.util.HashMap<>();
+        for (NormalizedEvent event : events) {
+            List<ActiveRule> fitting = candidates.computeIfAbsent(EventLogSource.of(type, event),
+                    logSource -> current.stream().filter(rule -> logSource.fits(rule.rule().logsource())).toList());
+            EventFields fields = fitting.isEmpty() ? null : new NormalizedEventFields(event);
+            for (ActiveRule rule : fitting) {
+                if (rule.matcher().matches(fields)) {
+                    documents.add(FindingDocuments.of(finding(source, event, rule, fields), created));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static Finding finding(String source, NormalizedEvent event, ActiveRule rule, EventFields fields) {
+        Map<String, String> group = new LinkedHashMap<>();
+        for (String field : GROUP_FIELDS) {
+            fields.anyValue(field, value -> {
+                if (value != null) {
+                    group.put(field, value.toString());
+                }
+                return value != null;
+            });
+        }
+        return new Finding(findingId(rule.id(), event.id()), rule.id(), rule.rule().title(), rule.rule().level(),
+                rule.version(), rule.rule().tags(), event.id(), EventIndices.events(source, event.timestamp()),
+                event.timestamp(), source, group);
+    }
+
+    /** The same rule on the same event is one finding, however often the event is ingested. */
+    static String findingId(String ruleId, String eventId) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update((ruleId + '\u0000' + eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 20);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int activeRules() {
+        return active.size();
+    }
+
+    /**
+     * Reloads once the change is committed, on a thread of its own (this callback still belongs to the
+     * finished transaction), and waits: the request that changed rules returns with them active.
+     */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RulesChanged change) {
+        try {
+            Thread.ofVirtual().name("detection-reload").start(this::reload).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Picks up changes made through another replica; cheap when nothing changed. */
+    @Scheduled(every = "${vigil.detection.reload-every:30s}", delayed = "5s")
+    void refresh() {
+        try {
+            if (!rules.fingerprint().equals(loadedFingerprint)) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("detection: rules not reloaded now (%s); the loaded %d stay active", e.getMessage(),
+                    active.size());
+        }
+    }
+
+    synchronized void reload() {
+        String fingerprint = rules.fingerprint();
+        List<ActiveRule> compiled = new ArrayList<>();
+        int refused = 0;
+        for (var stored : rules.activeRules()) {
+            if (parser.parseOne(stored.yaml()) instanceof SigmaResult.Rule rule) {
+                compiled.add(new ActiveRule(stored.id(), stored.version(), rule.rule(), RuleMatcher.of(rule.rule())));
+            } else {
+                refused++;
+            }
+        }
+        active = List.copyOf(compiled);
+        loadedFingerprint = fingerprint;
+        LOG.infof("detection: %d rules active%s", compiled.size(), refused > 0
+                ? ", " + refused + " no longer compile"
+                : "");
+    }
+}

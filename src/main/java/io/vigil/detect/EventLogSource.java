@@ -1,0 +1,65 @@
+package io.vigil.detect;
+
+import java.util.Locale;
+
+import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.event.NormalizedEvent;
+import io.vigil.event.SourceType;
+
+/**
+ * The Sigma logsource an event belongs to: CloudTrail events are {@code aws/cloudtrail}; syslog lines
+ * are {@code linux} with the program as service ({@code sshd}, {@code sudo}, …, and {@code auth} for
+ * the authentication programs, as SigmaHQ's Linux rules expect); JSON events name their own
+ * (Windows event logs carry {@code Channel}). A rule fits an event when every part the rule states
+ * equals the event's.
+ */
+public record EventLogSource(String product, String service, String category) {
+
+    static EventLogSource of(SourceType type, NormalizedEvent event) {
+        return switch (type) {
+            case CLOUDTRAIL -> new EventLogSource("aws", "cloudtrail", null);
+            case VPCFLOW -> new EventLogSource("aws", "vpcflow", null);
+            case SYSLOG -> new EventLogSource("linux", syslogService(event), null);
+            case JSON -> json(event);
+        };
+    }
+
+    boolean fits(SigmaRule.LogSource rule) {
+        return rule == null || (matches(rule.product(), product) && matches(rule.category(), category)
+                && (matches(rule.service(), service) || "auth".equals(rule.service()) && isAuthService()));
+    }
+
+    private boolean isAuthService() {
+        return service != null && switch (service) {
+            case "sshd", "sudo", "su", "login", "passwd", "dropbear", "auth", "systemd-logind", "polkitd" -> true;
+            default -> service.startsWith("pam");
+        };
+    }
+
+    private static boolean matches(String wanted, String actual) {
+        return wanted == null || wanted.equalsIgnoreCase(actual);
+    }
+
+    private static String syslogService(NormalizedEvent event) {
+        String program = event.document().path("process").path("name").asText(null);
+        return program == null ? null : program.toLowerCase(Locale.ROOT);
+    }
+
+    /** Windows event logs rendered as JSON name their channel; other JSON has no logsource. */
+    private static EventLogSource json(NormalizedEvent event) {
+        var channel = event.merged().path("Channel").asText(
+                event.merged().path("Event").path("System").path("Channel").asText(null));
+        if (channel == null) {
+            return new EventLogSource(null, null, null);
+        }
+        String service = switch (channel) {
+            case "Security" -> "security";
+            case "System" -> "system";
+            case "Application" -> "application";
+            case "Microsoft-Windows-Sysmon/Operational" -> "sysmon";
+            case "Microsoft-Windows-PowerShell/Operational", "Windows PowerShell" -> "powershell";
+            default -> channel.toLowerCase(Locale.ROOT);
+        };
+        return new EventLogSource("windows", service, null);
+    }
+}

@@ -1,0 +1,13 @@
+package io.vigil.detect;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule match on one event. Its id is derived from rule and event, so ingesting the event again
+ * does not create a second finding.
+ */
+public record Finding(String id, String ruleId, String ruleTitle, String level, int ruleVersion, List<String> tags,
+        String eventId, String eventIndex, Instant eventTime, String source, Map<String, String> group) {
+}

@@ -1,0 +1,91 @@
+package io.vigil.detect.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.ops.DependencySetup;
+import io.vigil.ops.SetupState;
+import io.vigil.store.DatabaseMigrator;
+
+/**
+ * Loads the SigmaHQ packs shipped in {@code sigma/sigmahq} (see its NOTICE.md) the first time the
+ * server meets a database without them. A pack that exists is left alone: what administrators
+ * enabled, disabled or changed stays as they left it.
+ */
+@Singleton
+public class BuiltinRulePacks {
+
+    /** Pack name → (title, folder of the shipped rules). */
+    static final Map<String, String[]> PACKS = new LinkedHashMap<>();
+
+    static {
+        PACKS.put("sigmahq-cloudtrail", new String[]{"SigmaHQ: AWS CloudTrail", "rules/cloud/aws/cloudtrail/"});
+        PACKS.put("sigmahq-linux", new String[]{"SigmaHQ: Linux", "rules/linux/"});
+        PACKS.put("sigmahq-windows", new String[]{"SigmaHQ: Windows", "rules/windows/"});
+    }
+
+    private static final String ROOT = "sigma/sigmahq/";
+
+    private final RuleService rules;
+    private final DatabaseMigrator migrator;
+    private final DependencySetup setup = new DependencySetup("Built-in rule packs",
+            Logger.getLogger(BuiltinRulePacks.class));
+
+    BuiltinRulePacks(RuleService rules, DatabaseMigrator migrator) {
+        this.rules = rules;
+        this.migrator = migrator;
+    }
+
+    @Scheduled(every = "${vigil.database.setup-retry:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void ensureLoaded() {
+        if (!(migrator.setup().state() instanceof SetupState.Done)) {
+            return;
+        }
+        setup.attempt(() -> {
+            List<String> loaded = new ArrayList<>();
+            for (var pack : PACKS.entrySet()) {
+                if (!rules.packExists(pack.getKey())) {
+                    long start = System.nanoTime();
+                    List<String> files = files(pack.getValue()[1]);
+                    int refused = rules.importBuiltinPack(pack.getKey(), pack.getValue()[0], files);
+                    loaded.add("%s (%d files, %d refused, %d ms)".formatted(pack.getKey(), files.size(), refused,
+                            (System.nanoTime() - start) / 1_000_000));
+                }
+            }
+            return loaded.isEmpty() ? "Built-in rule packs present" : "Built-in rule packs loaded: " + loaded;
+        });
+    }
+
+    /** The shipped rule files under a folder, in the order of {@code index.txt}. */
+    static List<String> files(String folder) {
+        List<String> texts = new ArrayList<>();
+        for (String path : read(ROOT + "index.txt").split("\n")) {
+            if (path.startsWith(folder)) {
+                texts.add(read(ROOT + path));
+            }
+        }
+        return texts;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = BuiltinRulePacks.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

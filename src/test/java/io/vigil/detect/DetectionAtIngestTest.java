@@ -1,0 +1,108 @@
+package io.vigil.detect;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vigil.testing.TestStack;
+import io.vigil.testing.Tokens;
+
+/** Rules run on events as they are ingested; each match is a finding stored with the event. */
+@QuarkusTest
+class DetectionAtIngestTest {
+
+    /** SigmaHQ's "AWS CloudTrail Important Change" rule, shipped in the built-in CloudTrail pack. */
+    private static final String STOP_LOGGING_RULE = "4db60cc0-36fb-42b7-9b58-a5b53019fb74";
+
+    private static String source(String type) {
+        String name = "t-det-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = given().auth().oauth2(Tokens.of("admin")).contentType("application/json")
+                .body(Map.of("name", name, "type", type, "scope", "test", "retentionDays", 7))
+                .post("/api/admin/sources").then().statusCode(201).extract().path("token");
+        return name + " " + token;
+    }
+
+    private static void ingest(String source, String body) {
+        String[] parts = source.split(" ");
+        given().header("Authorization", "Bearer " + parts[1]).body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/ingest/" + parts[0]).then().statusCode(200);
+    }
+
+    private static String record(String eventName, String eventSource, String eventId, String agent) {
+        return "{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-11-21T09:00:00Z\",\"eventSource\":\"" + eventSource
+                + "\",\"eventName\":\"" + eventName
+                + "\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.66\","
+                + "\"userAgent\":\"" + agent + "\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"mallory\"},"
+                + "\"eventID\":\"" + eventId + "\",\"recipientAccountId\":\"111122223333\"}";
+    }
+
+    private static JsonPath findings(String query) {
+        String base = TestStack.get().openSearch().url();
+        given().baseUri(base).post("/vigil-findings-*/_refresh?ignore_unavailable=true&allow_no_indices=true");
+        var response = given().baseUri(base).contentType("application/json").body("{\"query\":" + query + "}")
+                .post("/vigil-findings-*/_search?ignore_unavailable=true&allow_no_indices=true");
+        return response.statusCode() == 200 ? response.jsonPath() : new JsonPath("{\"hits\":{\"hits\":[]}}");
+    }
+
+    @Test
+    void anImportedRuleFindsItsEventWhenTheEventArrives() {
+        String ruleId = UUID.randomUUID().toString();
+        String agent = "agent-" + UUID.randomUUID();
+        String rule = """
+                title: IAM user created by an unusual client
+                id: %s
+                level: high
+                tags: [attack.persistence, attack.t1136.003]
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection:
+                    eventSource: iam.amazonaws.com
+                    eventName: CreateUser
+                    userAgent|contains: '%s'
+                  condition: selection
+                """.formatted(ruleId, agent.substring(6));
+        given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-detect").then().statusCode(200).body("stored", is(1));
+
+        String source = source("cloudtrail");
+        String hit = UUID.randomUUID().toString();
+        ingest(source, record("CreateUser", "iam.amazonaws.com", hit, agent) + "\n"
+                + record("ListUsers", "iam.amazonaws.com", UUID.randomUUID().toString(), agent));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}")
+                .getList("hits.hits").size() == 1);
+        JsonPath found = findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}");
+        assertThat(found.getString("hits.hits[0]._source.event.id")).isEqualTo(hit);
+        assertThat(found.getString("hits.hits[0]._source.rule.level")).isEqualTo("high");
+        assertThat(found.getList("hits.hits[0]._source.rule.tags")).contains("attack.t1136.003");
+        assertThat(found.getString("hits.hits[0]._source.group['source.ip']")).isEqualTo("203.0.113.66");
+        assertThat(found.getString("hits.hits[0]._source.@timestamp")).isEqualTo("2026-11-21T09:00:00Z");
+
+        // the same event again: still one finding
+        ingest(source, record("CreateUser", "iam.amazonaws.com", hit, agent));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(
+                () -> findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}").getList("hits.hits").size() == 1);
+    }
+
+    @Test
+    void theBuiltInSigmaHqPackDetectsATrailBeingStopped() {
+        await().atMost(Duration.ofSeconds(120)).until(() -> given().auth().oauth2(Tokens.of("analyst"))
+                .get("/api/rules/" + STOP_LOGGING_RULE).statusCode() == 200);
+        String source = source("cloudtrail");
+        String eventId = UUID.randomUUID().toString();
+        ingest(source, record("StopLogging", "cloudtrail.amazonaws.com", eventId, "aws-cli/2.15"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings("{\"bool\":{\"filter\":[{\"term\":{\"rule.id\":\""
+                + STOP_LOGGING_RULE + "\"}},{\"term\":{\"event.id\":\"" + eventId + "\"}}]}}").getList("hits.hits")
+                .size() == 1);
+    }
+}
