@@ -16,9 +16,12 @@ public final class ConformanceCli {
               syslog [--corpus DIR] [--verbose]
                   sshd, PAM, dropbear and SELinux authentication failures against fail2ban's labelled
                   test logs; DIR defaults to %s, --verbose prints every judged line
-              sigma [--corpus DIR] [--expand-wildcard]
-                  compiles every rule of the SigmaHQ rules* folders and lists refusals by feature; DIR
-                  defaults to %s, --expand-wildcard turns unconfigured expand placeholders into '*'"""
+              sigma [--corpus DIR] [--placeholders FILE] [--expand-wildcard]
+                  compiles every rule of the SigmaHQ rules* folders (refusals by feature) and compares
+                  matches with the reference's results in oracle-expected (Stratus, Panther, regression
+                  data); DIR defaults to %s, FILE to the sample site placeholders
+                  (conformance/sigma-placeholders.yml), --expand-wildcard turns placeholders without a
+                  value into '*'"""
             .formatted(SyslogConformance.DEFAULT_CORPUS, SigmaConformance.DEFAULT_CORPUS);
 
     private ConformanceCli() {
