@@ -25,14 +25,15 @@ class RoleAccessTest {
     private static final List<String> ROUTES = List.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules",
             "/posture", "/audit", "/admin", "/api/admin/dependencies", "/api/admin/sources", "/api/admin/dead-letters",
             "/admin/sources",
-            "/admin/dead-letters", "/admin/upload");
+            "/admin/dead-letters", "/admin/upload", "/alerts/findings", "/api/rules");
 
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "analyst", Set.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules"),
-            "handler", Set.of("/", "/api/me", "/search", "/alerts", "/incidents"),
-            "manager", Set.of("/", "/api/me", "/alerts", "/incidents", "/posture"),
-            "engineer", Set.of("/", "/api/me", "/search", "/alerts", "/rules"),
-            "admin", Set.of("/", "/api/me", "/rules", "/posture", "/admin", "/api/admin/dependencies",
+            "analyst", Set.of("/", "/api/me", "/search", "/alerts", "/incidents", "/rules", "/alerts/findings",
+                    "/api/rules"),
+            "handler", Set.of("/", "/api/me", "/search", "/alerts", "/incidents", "/alerts/findings"),
+            "manager", Set.of("/", "/api/me", "/alerts", "/incidents", "/posture", "/alerts/findings"),
+            "engineer", Set.of("/", "/api/me", "/search", "/alerts", "/rules", "/alerts/findings", "/api/rules"),
+            "admin", Set.of("/", "/api/me", "/rules", "/posture", "/admin", "/api/admin/dependencies", "/api/rules",
                     "/api/admin/sources", "/api/admin/dead-letters", "/admin/sources", "/admin/dead-letters",
                     "/admin/upload"),
             "auditor", Set.of("/", "/api/me", "/audit"));

@@ -88,6 +88,11 @@ class DetectionAtIngestTest {
         assertThat(found.getString("hits.hits[0]._source.group['source.ip']")).isEqualTo("203.0.113.66");
         assertThat(found.getString("hits.hits[0]._source.@timestamp")).isEqualTo("2026-11-21T09:00:00Z");
 
+        // and the console lists it
+        given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?rule=" + ruleId).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("IAM user created by an unusual client"))
+                .body(org.hamcrest.Matchers.containsString("attack.t1136.003"));
+
         // the same event again: still one finding
         ingest(source, record("CreateUser", "iam.amazonaws.com", hit, agent));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(

@@ -1,0 +1,64 @@
+package io.vigil.detect;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.PermissionsAllowed;
+import io.smallrye.common.annotation.Blocking;
+import io.vigil.access.Permission;
+import io.vigil.index.FindingsReader;
+import io.vigil.index.FindingsReader.StoredFinding;
+import io.vigil.index.StoreUnavailableException;
+import io.vigil.ops.DependencySetup;
+
+/** The newest findings (rule matches), optionally of one rule or level: what detection saw, as it saw it. */
+@Path("/alerts/findings")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class FindingPages {
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance findings(List<StoredFinding> findings, String rule, String level,
+                List<String> levels, String problem);
+    }
+
+    /** Sigma's levels, most severe first. */
+    private static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
+
+    private final FindingsReader findings;
+
+    FindingPages(FindingsReader findings) {
+        this.findings = findings;
+    }
+
+    @GET
+    @PermissionsAllowed(Permission.Names.ALERTS_READ)
+    public TemplateInstance page(@QueryParam("rule") String rule, @QueryParam("level") String level) {
+        String ruleFilter = blankToNull(rule);
+        String levelFilter = blankToNull(level);
+        try {
+            return Templates.findings(findings.latest(ruleFilter, levelFilter, 200), orEmpty(ruleFilter),
+                    orEmpty(levelFilter), LEVELS, null);
+        } catch (StoreUnavailableException e) {
+            return Templates.findings(List.of(), orEmpty(ruleFilter), orEmpty(levelFilter), LEVELS,
+                    "OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

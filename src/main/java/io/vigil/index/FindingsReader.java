@@ -1,0 +1,69 @@
+package io.vigil.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vigil.ops.DependencySetup;
+
+/**
+ * Reads findings back for the console: the newest first, optionally of one rule or level. (Data
+ * scopes will filter here too once the search layer applies them, DESIGN.md §3.)
+ */
+@ApplicationScoped
+public class FindingsReader {
+
+    /** A finding as the console lists it. */
+    public record StoredFinding(String time, String ruleId, String ruleTitle, String level, List<String> tags,
+            String source, String eventId, String eventIndex, String group) {
+    }
+
+    private final OpenSearchClient client;
+
+    FindingsReader(OpenSearchClient client) {
+        this.client = client;
+    }
+
+    public List<StoredFinding> latest(String ruleId, String level, int limit) {
+        List<Query> filters = new ArrayList<>();
+        if (ruleId != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("rule.id").value(FieldValue.of(ruleId)))));
+        }
+        if (level != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("rule.level").value(FieldValue.of(level)))));
+        }
+        try {
+            var response = client.search(s -> s.index(EventIndices.FINDINGS_PREFIX + "*").size(limit)
+                    .ignoreUnavailable(true).allowNoIndices(true)
+                    .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc)))
+                    .query(q -> q.bool(b -> b.filter(filters))), ObjectNode.class);
+            return response.hits().hits().stream().map(hit -> hit.source()).filter(java.util.Objects::nonNull)
+                    .map(FindingsReader::finding).toList();
+        } catch (IOException | OpenSearchException e) {
+            throw new StoreUnavailableException("cannot read findings: " + DependencySetup.rootMessage(e), e);
+        }
+    }
+
+    private static StoredFinding finding(JsonNode doc) {
+        JsonNode rule = doc.path("rule");
+        List<String> tags = new ArrayList<>();
+        rule.path("tags").forEach(tag -> tags.add(tag.asText()));
+        StringBuilder group = new StringBuilder();
+        doc.path("group").fields().forEachRemaining(field -> group.append(group.isEmpty() ? "" : ", ")
+                .append(field.getKey()).append(' ').append(field.getValue().asText()));
+        return new StoredFinding(doc.path("@timestamp").asText(), rule.path("id").asText(), rule.path("title").asText(),
+                rule.path("level").asText(""), tags, doc.path("vigil").path("source").asText(),
+                doc.path("event").path("id").asText(), doc.path("event").path("index").asText(), group.toString());
+    }
+}
