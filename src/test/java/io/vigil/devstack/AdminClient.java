@@ -64,6 +64,24 @@ public final class AdminClient {
         return response.body();
     }
 
+    /**
+     * Waits until the server has loaded its built-in rule packs (on a first start they load in the
+     * background), so that demo events meet the rules; false when they did not come in time.
+     */
+    public boolean awaitBuiltinRules(String lastPack, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/rules"))
+                    .header("Authorization", "Bearer " + adminToken()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains("\"" + lastPack + "\"")) {
+                return true;
+            }
+            Thread.sleep(2000); // polling a server that is busy loading; nothing to wait on
+        }
+        return false;
+    }
+
     private String adminToken() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=" + KeycloakService.CLIENT_ID + "&client_secret="
                 + URLEncoder.encode(KeycloakService.CLIENT_SECRET, StandardCharsets.UTF_8)

@@ -52,6 +52,9 @@ final class DemoData {
     /** Creates the demo sources that do not exist yet and fills them; returns what it did, for the banner. */
     List<String> seed() throws IOException, InterruptedException {
         List<String> done = new ArrayList<>();
+        if (!admin.awaitBuiltinRules("sigmahq-windows", Duration.ofMinutes(3))) {
+            System.err.println("vigil: the built-in rule packs are still loading; demo events may get no findings");
+        }
         if (!admin.sourceExists(CLOUDTRAIL)) {
             String token = admin.createSource(CLOUDTRAIL, SourceType.CLOUDTRAIL, "aws-prod", 30);
             admin.ingest(CLOUDTRAIL, token, cloudTrail());
