@@ -16,7 +16,7 @@ public final class BenchCli {
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("ingest")) {
-            System.err.println("usage: vigil bench ingest [--events N] [--batch N] [--senders N]");
+            System.err.println("usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -32,12 +32,27 @@ public final class BenchCli {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             var bench = new IngestBench(stack, intOption(options, "--events", 100_000),
                     intOption(options, "--batch", 1000), intOption(options, "--senders", 4));
+            boolean withRules = "all".equals(options.get("--rules"));
+            if (withRules) {
+                // first without any rule, then with every built-in (SigmaHQ) rule: the cost of detection
+                stack.setBuiltinRules(false);
+            }
             var result = bench.run();
-            System.out.printf("Vigil HTTP intake : %,10.0f events/s  (peak server RSS %d MB)%n", result.vigilEps(),
-                    result.rssMb());
+            System.out.printf("Vigil HTTP intake : %,10.0f events/s  (peak server RSS %d MB)%s%n", result.vigilEps(),
+                    result.rssMb(), withRules ? ", no rules" : ", rules as configured");
             System.out.printf("raw OpenSearch bulk: %,10.0f events/s%n", result.rawEps());
-            System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d%n", result.vigilEps(),
-                    result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
+            if (!withRules) {
+                System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d%n", result.vigilEps(),
+                        result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
+                return 0;
+            }
+            stack.setBuiltinRules(true);
+            double allRules = bench.vigilOnly();
+            System.out.printf("Vigil HTTP intake : %,10.0f events/s, all built-in rules enabled%n", allRules);
+            System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d eps_no_rules=%.0f "
+                    + "eps_all_rules=%.0f rules_cost=%.2f%n", result.vigilEps(), result.rawEps(),
+                    result.vigilEps() / result.rawEps(), result.rssMb(), result.vigilEps(), allRules,
+                    1 - allRules / result.vigilEps());
             return 0;
         } catch (StackException e) {
             System.err.println("vigil bench: " + e.getMessage());

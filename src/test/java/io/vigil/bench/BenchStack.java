@@ -75,6 +75,15 @@ final class BenchStack implements AutoCloseable {
         return serverPid;
     }
 
+    /** Turns every built-in rule pack on or off. */
+    void setBuiltinRules(boolean enabled) throws IOException, InterruptedException {
+        var admin = new AdminClient(ports);
+        admin.awaitBuiltinRules("sigmahq-windows", Duration.ofMinutes(3));
+        for (String pack : new String[]{"sigmahq-cloudtrail", "sigmahq-linux", "sigmahq-windows"}) {
+            admin.setPackEnabled(pack, enabled);
+        }
+    }
+
     /** Creates a source as the demo admin and returns its ingest token. */
     String createSource(String name, SourceType type) throws IOException, InterruptedException {
         return new AdminClient(ports).createSource(name, type, name, 7);

@@ -76,6 +76,19 @@ final class IngestBench {
         return new Result(events / vigilSeconds, events / rawSeconds, rss.peakMb());
     }
 
+    /** Vigil's intake alone, into a fresh source (the same events, ids made new by the source name). */
+    double vigilOnly() throws Exception {
+        List<ObjectNode> seeds = CloudTrailCorpus.seeds(json);
+        Instant now = Instant.now();
+        String source = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        String token = stack.createSource(source, SourceType.CLOUDTRAIL);
+        warmUp(seeds, token, now);
+        double seconds = timed(batchNo -> ndjson(seeds, batchNo, now, false), body -> post(
+                stack.vigilUrl() + "/api/ingest/" + source, body, "Bearer " + token, "application/x-ndjson"));
+        checkCount(EventIndices.eventsOf(source), events);
+        return events / seconds;
+    }
+
     private void warmUp(List<ObjectNode> seeds, String token, Instant now) throws Exception {
         String warm = "warm-" + Long.toString(System.nanoTime(), 36);
         String warmToken = stack.createSource(warm, SourceType.CLOUDTRAIL);

@@ -82,16 +82,35 @@ public final class AdminClient {
         return false;
     }
 
+    /** Turns a rule pack on or off, as the demo detection engineer (rules:write). */
+    public void setPackEnabled(String pack, boolean enabled) throws IOException, InterruptedException {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/rules/packs/" + pack + "/enabled"))
+                        .header("Authorization", "Bearer " + token("engineer"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new StackException("could not switch pack " + pack + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
     private String adminToken() throws IOException, InterruptedException {
+        return token("admin");
+    }
+
+    /** A demo user's access token (password "<user>-demo"). */
+    private String token(String user) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=" + KeycloakService.CLIENT_ID + "&client_secret="
                 + URLEncoder.encode(KeycloakService.CLIENT_SECRET, StandardCharsets.UTF_8)
-                + "&username=admin&password=admin-demo";
+                + "&username=" + user + "&password=" + user + "-demo";
         var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.keycloak()
                 + "/realms/" + KeycloakService.REALM + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new StackException("Keycloak refused the demo admin's sign-in: " + response.statusCode());
+            throw new StackException("Keycloak refused the demo " + user + "'s sign-in: " + response.statusCode());
         }
         return json.readTree(response.body()).path("access_token").asText();
     }
