@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,8 +16,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.vigil.detect.match.EventContext;
 import io.vigil.detect.match.EventFields;
-import io.vigil.detect.match.RuleMatcher;
+import io.vigil.detect.match.RuleSet;
 import io.vigil.detect.rules.RuleService;
 import io.vigil.detect.rules.RulesChanged;
 import io.vigil.detect.sigma.SigmaParser;
@@ -41,13 +44,19 @@ public class DetectionService {
             "cloud.account.id");
 
     /** One enabled rule, compiled. */
-    record ActiveRule(String id, int version, SigmaRule rule, RuleMatcher matcher) {
+    record ActiveRule(String id, int version, SigmaRule rule) {
+    }
+
+    /** The active rules, by id, and their dispatch index: swapped whole on reload. */
+    record Loaded(Map<String, ActiveRule> rules, RuleSet set) {
+
+        static final Loaded EMPTY = new Loaded(Map.of(), RuleSet.of(List.of()));
     }
 
     private final RuleService rules;
     private final SigmaParser parser = new SigmaParser();
     private final Clock clock = Clock.systemUTC();
-    private volatile List<ActiveRule> active = List.of();
+    private volatile Loaded loaded = Loaded.EMPTY;
     private volatile String loadedFingerprint = "";
 
     DetectionService(RuleService rules) {
@@ -56,22 +65,21 @@ public class DetectionService {
 
     /** The findings of a batch's events, as documents for the store. */
     public List<EventIndexer.Document> findings(String source, SourceType type, List<NormalizedEvent> events) {
-        List<ActiveRule> current = active;
-        if (current.isEmpty()) {
+        Loaded current = loaded;
+        if (current.rules().isEmpty()) {
             return List.of();
         }
         List<EventIndexer.Document> documents = new ArrayList<>();
         var created = clock.instant();
-        // a batch holds few distinct logsources: the rules fitting each are picked out once
-        Map<EventLogSource, List<ActiveRule>> candidates = new java.util.HashMap<>();
+        Set<String> matched = new LinkedHashSet<>();
         for (NormalizedEvent event : events) {
-            List<ActiveRule> fitting = candidates.computeIfAbsent(EventLogSource.of(type, event),
-                    logSource -> current.stream().filter(rule -> logSource.fits(rule.rule().logsource())).toList());
-            EventFields fields = fitting.isEmpty() ? null : new NormalizedEventFields(event);
-            for (ActiveRule rule : fitting) {
-                if (rule.matcher().matches(fields)) {
-                    documents.add(FindingDocuments.of(finding(source, event, rule, fields), created));
-                }
+            EventFields fields = new NormalizedEventFields(event);
+            matched.clear();
+            for (EventContext context : EventLogSource.of(type, event).contexts()) {
+                current.set().forEachMatch(fields, context, matched::add);
+            }
+            for (String key : matched) {
+                documents.add(FindingDocuments.of(finding(source, event, current.rules().get(key), fields), created));
             }
         }
         return documents;
@@ -104,7 +112,7 @@ public class DetectionService {
     }
 
     int activeRules() {
-        return active.size();
+        return loaded.rules().size();
     }
 
     /**
@@ -128,22 +136,24 @@ public class DetectionService {
             }
         } catch (RuntimeException e) {
             LOG.debugf("detection: rules not reloaded now (%s); the loaded %d stay active", e.getMessage(),
-                    active.size());
+                    loaded.rules().size());
         }
     }
 
     synchronized void reload() {
         String fingerprint = rules.fingerprint();
-        List<ActiveRule> compiled = new ArrayList<>();
+        Map<String, ActiveRule> compiled = new LinkedHashMap<>();
+        List<RuleSet.Entry> entries = new ArrayList<>();
         int refused = 0;
         for (var stored : rules.activeRules()) {
             if (parser.parseOne(stored.yaml()) instanceof SigmaResult.Rule rule) {
-                compiled.add(new ActiveRule(stored.id(), stored.version(), rule.rule(), RuleMatcher.of(rule.rule())));
+                compiled.put(stored.id(), new ActiveRule(stored.id(), stored.version(), rule.rule()));
+                entries.add(new RuleSet.Entry(stored.id(), rule.rule()));
             } else {
                 refused++;
             }
         }
-        active = List.copyOf(compiled);
+        loaded = new Loaded(Map.copyOf(compiled), RuleSet.of(entries));
         loadedFingerprint = fingerprint;
         LOG.infof("detection: %d rules active%s", compiled.size(), refused > 0
                 ? ", " + refused + " no longer compile"

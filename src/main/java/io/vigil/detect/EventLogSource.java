@@ -1,8 +1,9 @@
 package io.vigil.detect;
 
+import java.util.List;
 import java.util.Locale;
 
-import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.detect.match.EventContext;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.event.SourceType;
 
@@ -10,8 +11,7 @@ import io.vigil.event.SourceType;
  * The Sigma logsource an event belongs to: CloudTrail events are {@code aws/cloudtrail}; syslog lines
  * are {@code linux} with the program as service ({@code sshd}, {@code sudo}, …, and {@code auth} for
  * the authentication programs, as SigmaHQ's Linux rules expect); JSON events name their own
- * (Windows event logs carry {@code Channel}). A rule fits an event when every part the rule states
- * equals the event's.
+ * (Windows event logs carry {@code Channel}).
  */
 public record EventLogSource(String product, String service, String category) {
 
@@ -24,20 +24,23 @@ public record EventLogSource(String product, String service, String category) {
         };
     }
 
-    boolean fits(SigmaRule.LogSource rule) {
-        return rule == null || (matches(rule.product(), product) && matches(rule.category(), category)
-                && (matches(rule.service(), service) || "auth".equals(rule.service()) && isAuthService()));
+    /**
+     * The contexts the event is matched in: its own, and for the authentication programs also
+     * {@code linux/auth} — SigmaHQ writes sshd rules for both {@code service: sshd} and
+     * {@code service: auth}.
+     */
+    List<EventContext> contexts() {
+        EventContext own = new EventContext(product, service, category);
+        return isAuthService() && !"auth".equals(service)
+                ? List.of(own, new EventContext(product, "auth", category))
+                : List.of(own);
     }
 
     private boolean isAuthService() {
         return service != null && switch (service) {
-            case "sshd", "sudo", "su", "login", "passwd", "dropbear", "auth", "systemd-logind", "polkitd" -> true;
+            case "sshd", "sudo", "su", "login", "passwd", "dropbear", "systemd-logind", "polkitd" -> true;
             default -> service.startsWith("pam");
         };
-    }
-
-    private static boolean matches(String wanted, String actual) {
-        return wanted == null || wanted.equalsIgnoreCase(actual);
     }
 
     private static String syslogService(NormalizedEvent event) {

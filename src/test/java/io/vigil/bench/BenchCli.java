@@ -15,13 +15,18 @@ public final class BenchCli {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || !args[0].equals("ingest")) {
-            System.err.println("usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all]");
+        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("matcher"))) {
+            System.err.println("usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all]\n"
+                    + "       vigil bench matcher [--corpora DIR] [--rounds N] [--round-ms N]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
+        }
+        if (args[0].equals("matcher")) {
+            // the matcher alone, in this JVM: no stack needed
+            System.exit(MatcherBench.run(options));
         }
         // exit only after the stack this run started is stopped again
         System.exit(run(options));
