@@ -21,7 +21,10 @@ public final class ConformanceCli {
                   matches with the reference's results in oracle-expected (Stratus, Panther, regression
                   data); DIR defaults to %s, FILE to the sample site placeholders
                   (conformance/sigma-placeholders.yml), --expand-wildcard turns placeholders without a
-                  value into '*'"""
+                  value into '*'
+              sigma-backends --opensearch URL [--corpus DIR] [--all-rules]
+                  the in-memory matcher and the OpenSearch queries of the same rules select the same
+                  corpus events (indexed into vigil-events-qtest-* of that OpenSearch, removed after)"""
             .formatted(SyslogConformance.DEFAULT_CORPUS, SigmaConformance.DEFAULT_CORPUS);
 
     private ConformanceCli() {
@@ -40,6 +43,7 @@ public final class ConformanceCli {
         return switch (args.get(0)) {
             case "syslog" -> SyslogConformance.run(options);
             case "sigma" -> SigmaConformance.run(options);
+            case "sigma-backends" -> BackendEquivalence.run(options);
             default -> {
                 System.err.println("unknown conformance check '" + args.get(0) + "'");
                 System.err.println(USAGE);
