@@ -2,7 +2,6 @@ package io.vigil.detect;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,7 @@ import io.vigil.event.NormalizedEvent;
 import io.vigil.event.SourceType;
 import io.vigil.index.EventIndexer;
 import io.vigil.index.EventIndices;
+import io.vigil.ingest.normalize.Documents;
 
 /**
  * Runs the enabled rules on every ingested event and turns matches into findings, written with the
@@ -102,13 +102,7 @@ public class DetectionService {
 
     /** The same rule on the same event is one finding, however often the event is ingested. */
     static String findingId(String ruleId, String eventId) {
-        try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update((ruleId + '\u0000' + eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(), 0, 20);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Documents.contentId(ruleId, eventId);
     }
 
     int activeRules() {
@@ -145,8 +139,14 @@ public class DetectionService {
         Map<String, ActiveRule> compiled = new LinkedHashMap<>();
         List<RuleSet.Entry> entries = new ArrayList<>();
         int refused = 0;
+        Map<String, ActiveRule> previous = loaded.rules();
         for (var stored : rules.activeRules()) {
-            if (parser.parseOne(stored.yaml()) instanceof SigmaResult.Rule rule) {
+            // a rule whose version did not change is not compiled again (one change, thousands of rules)
+            ActiveRule same = previous.get(stored.id());
+            if (same != null && same.version() == stored.version()) {
+                compiled.put(same.id(), same);
+                entries.add(new RuleSet.Entry(same.id(), same.rule()));
+            } else if (parser.parseOne(stored.yaml()) instanceof SigmaResult.Rule rule) {
                 compiled.put(stored.id(), new ActiveRule(stored.id(), stored.version(), rule.rule()));
                 entries.add(new RuleSet.Entry(stored.id(), rule.rule()));
             } else {

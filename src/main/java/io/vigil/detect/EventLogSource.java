@@ -50,8 +50,8 @@ public record EventLogSource(String product, String service, String category) {
 
     /** Windows event logs rendered as JSON name their channel; other JSON has no logsource. */
     private static EventLogSource json(NormalizedEvent event) {
-        var channel = event.merged().path("Channel").asText(
-                event.merged().path("Event").path("System").path("Channel").asText(null));
+        var fields = event.merged();
+        var channel = fields.path("Channel").asText(fields.path("Event").path("System").path("Channel").asText(null));
         if (channel == null) {
             return new EventLogSource(null, null, null);
         }

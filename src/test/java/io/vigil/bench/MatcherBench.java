@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.detect.match.EventContext;
 import io.vigil.detect.match.EventFields;
@@ -22,6 +21,7 @@ import io.vigil.detect.match.RuleSet;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.testing.WindowsEventLogs;
 
 /**
  * {@code ./vigil bench matcher}: all SigmaHQ rules on one core, through {@link RuleSet} (logsource
@@ -197,7 +197,8 @@ public final class MatcherBench {
                 while (it.hasNext()) {
                     JsonNode n = it.next();
                     (n.isArray() ? n : List.of(n))
-                            .forEach(e -> samples.add(new Sample(new JsonEventFields(flatten(e)), context)));
+                            .forEach(e -> samples
+                                    .add(new Sample(new JsonEventFields(WindowsEventLogs.flatten(e)), context)));
                 }
             }
         }
@@ -213,28 +214,4 @@ public final class MatcherBench {
         }
     }
 
-    /** System and EventData values lifted to the top level, as Sigma's Windows field names expect. */
-    private static ObjectNode flatten(JsonNode rendered) {
-        JsonNode e = rendered.path("Event");
-        ObjectNode flat = JSON.createObjectNode();
-        e.path("System").properties().forEach(x -> {
-            if (x.getValue().isValueNode()) {
-                flat.set(x.getKey(), x.getValue());
-            }
-        });
-        JsonNode provider = e.path("System").path("Provider").path("#attributes").path("Name");
-        if (!provider.isMissingNode()) {
-            flat.set("Provider_Name", provider);
-        }
-        for (String part : List.of("EventData", "UserData")) {
-            e.path(part).properties().forEach(x -> {
-                if (x.getValue().isObject()) {
-                    x.getValue().properties().forEach(y -> flat.set(y.getKey(), y.getValue()));
-                } else {
-                    flat.set(x.getKey(), x.getValue());
-                }
-            });
-        }
-        return flat;
-    }
 }

@@ -22,6 +22,7 @@ import io.vigil.detect.query.SigmaQueryTranslator;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.testing.WindowsEventLogs;
 
 /**
  * Both detection back ends on the same stored data (DESIGN §2: "both back ends must agree"). The
@@ -124,8 +125,8 @@ final class BackendEquivalence {
         }
         int n = 0;
         for (String file : jsonFiles) {
-            for (JsonNode event : EquivalenceEvents.regression(corpus.resolve(file))) {
-                regressionEvents.put("rd-" + n++, RegressionData.flatten(event));
+            for (JsonNode event : WindowsEventLogs.read(corpus.resolve(file))) {
+                regressionEvents.put("rd-" + n++, WindowsEventLogs.flatten(event));
             }
         }
         return List.of(new Group("cloudtrail", EquivalenceEvents.withUpperCase(EquivalenceEvents.cloudTrail(corpora)),

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The event corpora of {@link BackendEquivalence}, read as the conformance sets read them, keyed by a document id. */
@@ -48,22 +47,6 @@ final class EquivalenceEvents {
         for (String line : lines) {
             if (!line.isBlank()) {
                 events.put("pa-" + i++, JSON.readTree(line));
-            }
-        }
-        return events;
-    }
-
-    /** One JSON value, an array of them, or several concatenated (as {@link RegressionData} reads them). */
-    static List<JsonNode> regression(Path file) throws IOException {
-        List<JsonNode> events = new ArrayList<>();
-        try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (values.hasNext()) {
-                JsonNode value = values.next();
-                if (value.isArray()) {
-                    value.forEach(events::add);
-                } else {
-                    events.add(value);
-                }
             }
         }
         return events;

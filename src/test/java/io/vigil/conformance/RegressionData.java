@@ -3,18 +3,16 @@ package io.vigil.conformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.detect.match.JsonEventFields;
 import io.vigil.detect.match.RuleMatcher;
 import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.testing.WindowsEventLogs;
 
 /**
  * SigmaHQ's {@code regression_data} against the reference's run of it ({@code regression_check_sqlite.csv}:
@@ -93,53 +91,12 @@ final class RegressionData {
     private static int count(SigmaRule rule, Path file) throws IOException {
         RuleMatcher matcher = RuleMatcher.of(rule);
         int matched = 0;
-        for (JsonNode event : events(file)) {
-            if (matcher.matches(new JsonEventFields(flatten(event)))) {
+        for (JsonNode event : WindowsEventLogs.read(file)) {
+            if (matcher.matches(new JsonEventFields(WindowsEventLogs.flatten(event)))) {
                 matched++;
             }
         }
         return matched;
     }
 
-    /** One JSON value, an array of them, or several concatenated. */
-    private static List<JsonNode> events(Path file) throws IOException {
-        List<JsonNode> events = new ArrayList<>();
-        try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (values.hasNext()) {
-                JsonNode value = values.next();
-                if (value.isArray()) {
-                    value.forEach(events::add);
-                } else {
-                    events.add(value);
-                }
-            }
-        }
-        return events;
-    }
-
-    static ObjectNode flatten(JsonNode record) {
-        ObjectNode flat = JSON.createObjectNode();
-        JsonNode event = record.has("Event") ? record.get("Event") : record;
-        JsonNode system = event.path("System");
-        if (!system.isObject()) {
-            record.properties().forEach(f -> flat.set(f.getKey(), f.getValue()));
-            return flat;
-        }
-        system.properties().stream().filter(f -> f.getValue().isValueNode())
-                .forEach(f -> flat.set(f.getKey(), f.getValue()));
-        JsonNode provider = system.path("Provider").path("#attributes").path("Name");
-        if (!provider.isMissingNode()) {
-            flat.set("Provider_Name", provider);
-        }
-        for (String section : List.of("EventData", "UserData")) {
-            event.path(section).properties().forEach(f -> {
-                if (f.getValue().isObject()) {
-                    f.getValue().properties().forEach(g -> flat.set(g.getKey(), g.getValue()));
-                } else {
-                    flat.set(f.getKey(), f.getValue());
-                }
-            });
-        }
-        return flat;
-    }
 }

@@ -54,10 +54,12 @@ public class BuiltinRulePacks {
         }
         setup.attempt(() -> {
             List<String> loaded = new ArrayList<>();
+            List<String> index = null;
             for (var pack : PACKS.entrySet()) {
                 if (!rules.packExists(pack.getKey())) {
                     long start = System.nanoTime();
-                    List<String> files = files(pack.getValue()[1]);
+                    index = index != null ? index : List.of(read(ROOT + "index.txt").split("\n"));
+                    List<String> files = files(index, pack.getValue()[1]);
                     int refused = rules.importBuiltinPack(pack.getKey(), pack.getValue()[0], files);
                     loaded.add("%s (%d files, %d refused, %d ms)".formatted(pack.getKey(), files.size(), refused,
                             (System.nanoTime() - start) / 1_000_000));
@@ -68,9 +70,9 @@ public class BuiltinRulePacks {
     }
 
     /** The shipped rule files under a folder, in the order of {@code index.txt}. */
-    static List<String> files(String folder) {
+    static List<String> files(List<String> index, String folder) {
         List<String> texts = new ArrayList<>();
-        for (String path : read(ROOT + "index.txt").split("\n")) {
+        for (String path : index) {
             if (path.startsWith(folder)) {
                 texts.add(read(ROOT + path));
             }

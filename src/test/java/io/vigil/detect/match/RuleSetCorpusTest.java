@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
+import io.vigil.testing.WindowsEventLogs;
 
 /**
  * The dispatch must never skip a rule that would match: over every SigmaHQ rule and real events
@@ -132,7 +133,8 @@ class RuleSetCorpusTest {
             try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(file.toFile())) {
                 while (it.hasNext()) {
                     JsonNode n = it.next();
-                    (n.isArray() ? n : List.of(n)).forEach(e -> events.add(new Case(file.toString(), flatten(e))));
+                    (n.isArray() ? n : List.of(n))
+                            .forEach(e -> events.add(new Case(file.toString(), WindowsEventLogs.flatten(e))));
                 }
             }
         }
@@ -152,34 +154,6 @@ class RuleSetCorpusTest {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
-    }
-
-    /** A rendered Windows event with System and EventData values lifted to the top, as Sigma names them. */
-    static ObjectNode flatten(JsonNode rendered) {
-        JsonNode e = rendered.has("Event") ? rendered.get("Event") : rendered;
-        ObjectNode flat = JSON.createObjectNode();
-        e.path("System").properties().forEach(x -> {
-            if (x.getValue().isValueNode()) {
-                flat.set(x.getKey(), x.getValue());
-            }
-        });
-        JsonNode provider = e.path("System").path("Provider").path("#attributes").path("Name");
-        if (!provider.isMissingNode()) {
-            flat.set("Provider_Name", provider);
-        }
-        for (String part : List.of("EventData", "UserData")) {
-            e.path(part).properties().forEach(x -> {
-                if (x.getValue().isObject()) {
-                    x.getValue().properties().forEach(y -> flat.set(y.getKey(), y.getValue()));
-                } else {
-                    flat.set(x.getKey(), x.getValue());
-                }
-            });
-        }
-        if (!e.has("System")) {
-            rendered.properties().forEach(x -> flat.set(x.getKey(), x.getValue()));
-        }
-        return flat;
     }
 
     private static JsonNode upper(JsonNode node) {
