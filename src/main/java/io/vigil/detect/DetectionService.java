@@ -20,6 +20,8 @@ import io.vigil.detect.match.EventFields;
 import io.vigil.detect.match.RuleSet;
 import io.vigil.detect.rules.RuleService;
 import io.vigil.detect.rules.RulesChanged;
+import io.vigil.detect.sigma.SigmaFilter;
+import io.vigil.detect.sigma.SigmaFilters;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
@@ -47,10 +49,13 @@ public class DetectionService {
     record ActiveRule(String id, int version, SigmaRule rule) {
     }
 
-    /** The active rules, by id, and their dispatch index: swapped whole on reload. */
-    record Loaded(Map<String, ActiveRule> rules, RuleSet set) {
+    /**
+     * The active rules, by id (as run: with their filters folded in), their dispatch index, and the
+     * filters and their versions: swapped whole on reload.
+     */
+    record Loaded(Map<String, ActiveRule> rules, RuleSet set, SigmaFilters filters, String filterVersions) {
 
-        static final Loaded EMPTY = new Loaded(Map.of(), RuleSet.of(List.of()));
+        static final Loaded EMPTY = new Loaded(Map.of(), RuleSet.of(List.of()), new SigmaFilters(List.of()), "");
     }
 
     private final RuleService rules;
@@ -76,7 +81,7 @@ public class DetectionService {
             EventFields fields = new NormalizedEventFields(event);
             matched.clear();
             for (EventContext context : EventLogSource.of(type, event).contexts()) {
-                current.set().forEachMatch(fields, context, matched::add);
+                current.set().forEachMatch(FieldMapping.of(context).apply(fields), context, matched::add);
             }
             for (String key : matched) {
                 documents.add(FindingDocuments.of(finding(source, event, current.rules().get(key), fields), created));
@@ -103,6 +108,11 @@ public class DetectionService {
     /** The same rule on the same event is one finding, however often the event is ingested. */
     static String findingId(String ruleId, String eventId) {
         return Documents.contentId(ruleId, eventId);
+    }
+
+    /** A rule as detection would run it: with the active global filters that name it folded in. */
+    public SigmaRule asRun(SigmaRule rule) {
+        return loaded.filters().apply(rule).rule();
     }
 
     int activeRules() {
@@ -136,10 +146,22 @@ public class DetectionService {
 
     synchronized void reload() {
         String fingerprint = rules.fingerprint();
+        List<SigmaFilter> filterList = new ArrayList<>();
+        StringBuilder filterVersions = new StringBuilder();
+        for (var stored : rules.activeFilters()) {
+            if (parser.parseOne(stored.yaml()) instanceof SigmaResult.Filter filter) {
+                filterList.add(filter.filter());
+                filterVersions.append(stored.id()).append('@').append(stored.version()).append(' ');
+            }
+        }
+        SigmaFilters filters = new SigmaFilters(filterList);
+        // a change of filters can change any rule: then every rule is compiled again
+        Map<String, ActiveRule> previous = filterVersions.toString().equals(loaded.filterVersions())
+                ? loaded.rules()
+                : Map.of();
         Map<String, ActiveRule> compiled = new LinkedHashMap<>();
         List<RuleSet.Entry> entries = new ArrayList<>();
         int refused = 0;
-        Map<String, ActiveRule> previous = loaded.rules();
         for (var stored : rules.activeRules()) {
             // a rule whose version did not change is not compiled again (one change, thousands of rules)
             ActiveRule same = previous.get(stored.id());
@@ -147,16 +169,17 @@ public class DetectionService {
                 compiled.put(same.id(), same);
                 entries.add(new RuleSet.Entry(same.id(), same.rule()));
             } else if (parser.parseOne(stored.yaml()) instanceof SigmaResult.Rule rule) {
-                compiled.put(stored.id(), new ActiveRule(stored.id(), stored.version(), rule.rule()));
-                entries.add(new RuleSet.Entry(stored.id(), rule.rule()));
+                SigmaRule asRun = filters.apply(rule.rule()).rule();
+                compiled.put(stored.id(), new ActiveRule(stored.id(), stored.version(), asRun));
+                entries.add(new RuleSet.Entry(stored.id(), asRun));
             } else {
                 refused++;
             }
         }
-        loaded = new Loaded(Map.copyOf(compiled), RuleSet.of(entries));
+        loaded = new Loaded(Map.copyOf(compiled), RuleSet.of(entries), filters, filterVersions.toString());
         loadedFingerprint = fingerprint;
-        LOG.infof("detection: %d rules active%s", compiled.size(), refused > 0
-                ? ", " + refused + " no longer compile"
-                : "");
+        LOG.infof("detection: %d rules active%s%s", compiled.size(), filterList.isEmpty()
+                ? ""
+                : ", " + filterList.size() + " filters", refused > 0 ? ", " + refused + " no longer compile" : "");
     }
 }

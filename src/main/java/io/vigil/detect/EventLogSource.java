@@ -13,13 +13,13 @@ import io.vigil.event.SourceType;
  * the authentication programs, as SigmaHQ's Linux rules expect); JSON events name their own
  * (Windows event logs carry {@code Channel}).
  */
-public record EventLogSource(String product, String service, String category) {
+public record EventLogSource(String product, String service, List<String> categories) {
 
     static EventLogSource of(SourceType type, NormalizedEvent event) {
         return switch (type) {
-            case CLOUDTRAIL -> new EventLogSource("aws", "cloudtrail", null);
-            case VPCFLOW -> new EventLogSource("aws", "vpcflow", null);
-            case SYSLOG -> new EventLogSource("linux", syslogService(event), null);
+            case CLOUDTRAIL -> new EventLogSource("aws", "cloudtrail", List.of());
+            case VPCFLOW -> new EventLogSource("aws", "vpcflow", List.of());
+            case SYSLOG -> new EventLogSource("linux", syslogService(event), List.of());
             case JSON -> json(event);
         };
     }
@@ -30,39 +30,51 @@ public record EventLogSource(String product, String service, String category) {
      * {@code service: auth}.
      */
     List<EventContext> contexts() {
-        EventContext own = new EventContext(product, service, category);
+        if (!categories.isEmpty()) {
+            return categories.stream().map(category -> new EventContext(product, service, category)).toList();
+        }
+        EventContext own = new EventContext(product, service, null);
         return isAuthService() && !"auth".equals(service)
-                ? List.of(own, new EventContext(product, "auth", category))
+                ? List.of(own, new EventContext(product, "auth", null))
                 : List.of(own);
     }
 
     private boolean isAuthService() {
-        return service != null && switch (service) {
-            case "sshd", "sudo", "su", "login", "passwd", "dropbear", "systemd-logind", "polkitd" -> true;
-            default -> service.startsWith("pam");
-        };
+        return service != null && (AUTH_PROGRAMS.contains(service) || service.startsWith("pam"));
     }
+
+    /** Sigma's Windows services by channel; any other channel is its own name in lower case. */
+    static final java.util.Map<String, String> WINDOWS_SERVICES = java.util.Map.of("Security", "security", "System",
+            "system", "Application", "application", "Microsoft-Windows-Sysmon/Operational", "sysmon",
+            "Microsoft-Windows-PowerShell/Operational", "powershell", "Windows PowerShell", "powershell");
+
+    /** Programs whose lines are also {@code linux/auth} (besides any {@code pam*} program). */
+    static final java.util.Set<String> AUTH_PROGRAMS = java.util.Set.of("sshd", "sudo", "su", "login", "passwd",
+            "dropbear", "systemd-logind", "polkitd");
 
     private static String syslogService(NormalizedEvent event) {
         String program = event.document().path("process").path("name").asText(null);
         return program == null ? null : program.toLowerCase(Locale.ROOT);
     }
 
-    /** Windows event logs rendered as JSON name their channel; other JSON has no logsource. */
+    /**
+     * Windows event logs rendered as JSON name their channel (kept under {@code winlog.channel} at
+     * ingest); the channel gives the service, the event id the categories. Other JSON has no logsource.
+     */
     private static EventLogSource json(NormalizedEvent event) {
-        var fields = event.merged();
-        var channel = fields.path("Channel").asText(fields.path("Event").path("System").path("Channel").asText(null));
+        var winlog = event.document().path("winlog");
+        var fields = winlog.has("channel") ? null : event.merged();
+        String channel = fields == null
+                ? winlog.path("channel").asText()
+                : fields.path("Channel").asText(fields.path("Event").path("System").path("Channel").asText(null));
         if (channel == null) {
-            return new EventLogSource(null, null, null);
+            return new EventLogSource(null, null, List.of());
         }
-        String service = switch (channel) {
-            case "Security" -> "security";
-            case "System" -> "system";
-            case "Application" -> "application";
-            case "Microsoft-Windows-Sysmon/Operational" -> "sysmon";
-            case "Microsoft-Windows-PowerShell/Operational", "Windows PowerShell" -> "powershell";
-            default -> channel.toLowerCase(Locale.ROOT);
-        };
-        return new EventLogSource("windows", service, null);
+        String service = WINDOWS_SERVICES.getOrDefault(channel, channel.toLowerCase(Locale.ROOT));
+        var id = winlog.path("event_id");
+        List<String> categories = id.canConvertToLong()
+                ? WindowsCategories.of(service, id.asLong(), winlog.path("event_data").path("EventType").asText(null))
+                : List.of();
+        return new EventLogSource("windows", service, categories);
     }
 }

@@ -72,13 +72,6 @@ public class ConsolePages {
     }
 
     @GET
-    @Path("rules")
-    @PermissionsAllowed(Names.RULES_READ)
-    public TemplateInstance rules() {
-        return section("rules", "Sigma detection and correlation rules: packs, versions, validation and backtests.");
-    }
-
-    @GET
     @Path("posture")
     @PermissionsAllowed(Names.POSTURE_READ)
     public TemplateInstance posture() {

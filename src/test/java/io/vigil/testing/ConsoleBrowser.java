@@ -53,7 +53,16 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+
+    /** axe-core's serious and critical WCAG 2 A/AA findings on the page as it is now. */
+    public static List<String> seriousAccessibilityProblems(Page page) {
+        return new com.deque.html.axecore.playwright.AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa")).analyze()
+                .getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList())
+                .toList();
     }
 
     @Override

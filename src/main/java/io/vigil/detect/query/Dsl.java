@@ -7,26 +7,26 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Small builders for the OpenSearch query DSL as Jackson trees (no client library outside io.vigil.index). */
-final class Dsl {
+public final class Dsl {
 
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Dsl() {
     }
 
-    static ObjectNode matchAll() {
+    public static ObjectNode matchAll() {
         ObjectNode q = F.objectNode();
         q.putObject("match_all");
         return q;
     }
 
-    static ObjectNode matchNone() {
+    public static ObjectNode matchNone() {
         ObjectNode q = F.objectNode();
         q.putObject("match_none");
         return q;
     }
 
-    static ObjectNode bool(String occur, List<ObjectNode> clauses) {
+    public static ObjectNode bool(String occur, List<ObjectNode> clauses) {
         ObjectNode q = F.objectNode();
         ObjectNode bool = q.putObject("bool");
         ArrayNode array = bool.putArray(occur);
@@ -37,15 +37,15 @@ final class Dsl {
         return q;
     }
 
-    static ObjectNode and(List<ObjectNode> clauses) {
+    public static ObjectNode and(List<ObjectNode> clauses) {
         return clauses.size() == 1 ? clauses.get(0) : bool("filter", clauses);
     }
 
-    static ObjectNode or(List<ObjectNode> clauses) {
+    public static ObjectNode or(List<ObjectNode> clauses) {
         return clauses.size() == 1 ? clauses.get(0) : bool("should", clauses);
     }
 
-    static ObjectNode not(ObjectNode clause) {
+    public static ObjectNode not(ObjectNode clause) {
         return bool("must_not", List.of(clause));
     }
 
@@ -60,11 +60,11 @@ final class Dsl {
         return q;
     }
 
-    static ObjectNode term(String field, String value, boolean caseInsensitive) {
+    public static ObjectNode term(String field, String value, boolean caseInsensitive) {
         return leaf("term", field, value, caseInsensitive);
     }
 
-    static ObjectNode exists(String field) {
+    public static ObjectNode exists(String field) {
         ObjectNode q = F.objectNode();
         q.putObject("exists").put("field", field);
         return q;

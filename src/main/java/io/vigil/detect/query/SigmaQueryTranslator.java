@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -30,9 +31,20 @@ public final class SigmaQueryTranslator {
     static final int MAX_CLAUSES = 1024;
 
     private final FieldTypes types;
+    private final Function<String, List<String>> fieldNames;
 
     public SigmaQueryTranslator(FieldTypes types) {
+        this(types, List::of);
+    }
+
+    /**
+     * With a field mapping: a Sigma field is looked for under each of its stored names (Windows event
+     * data is kept under {@code winlog.event_data.*}). A value test holds when it holds for some name,
+     * presence when some name is present — the matcher's mapped lookup, so negations stay exact.
+     */
+    public SigmaQueryTranslator(FieldTypes types, Function<String, List<String>> fieldNames) {
         this.types = types;
+        this.fieldNames = fieldNames;
     }
 
     public ObjectNode translate(SigmaRule rule) {
@@ -95,23 +107,45 @@ public final class SigmaQueryTranslator {
 
     /** Mirrors RuleMatcher.field: field-level tests look at the whole field, the rest at some value. */
     ObjectNode field(String field, ValueTest test) {
-        FieldKind kind = types.kind(field);
         return switch (test) {
             case ValueTest.AllOf all -> Dsl.and(all.tests().stream().map(t -> field(field, t)).toList());
             case ValueTest.AnyOf any when any.tests().stream().anyMatch(SigmaQueryTranslator::fieldLevel) ->
                 Dsl.or(any.tests().stream().map(t -> field(field, t)).toList());
-            case ValueTest.AnyOf any -> Dsl.or(Alternations.anyOf(field, objectChecked(field, kind),
-                    any.tests()));
-            case ValueTest.EqualsAny set -> Dsl.or(Alternations.anyOf(field, objectChecked(field, kind),
-                    List.of(set)));
+            case ValueTest.AnyOf any -> somewhere(field, (name, kind) -> Dsl.or(Alternations.anyOf(name,
+                    objectChecked(name, kind), any.tests())));
+            case ValueTest.EqualsAny set -> somewhere(field, (name, kind) -> Dsl.or(Alternations.anyOf(name,
+                    objectChecked(name, kind), List.of(set))));
             case ValueTest.Not not -> Dsl.not(field(field, not.test()));
             // exists ignores null values, the matcher counts a present null: the gap only shows on "x": null.
-            case ValueTest.Exists e -> e.present() ? Dsl.exists(field) : Dsl.not(Dsl.exists(field));
-            case ValueTest.IsNull n -> Dsl.not(Dsl.exists(field));
-            case ValueTest.FieldRef ref ->
-                FieldRefScript.of(field, ref.otherField(), ref.op().name(), ref.cased(), types);
-            default -> ValueQueries.of(field, objectChecked(field, kind), test);
+            case ValueTest.Exists e -> e.present()
+                    ? somewhere(field, (name, kind) -> Dsl.exists(name))
+                    : Dsl.not(somewhere(field, (name, kind) -> Dsl.exists(name)));
+            case ValueTest.IsNull n -> Dsl.not(somewhere(field, (name, kind) -> Dsl.exists(name)));
+            case ValueTest.FieldRef ref -> Dsl.or(fieldNames.apply(ref.otherField()).stream()
+                    .flatMap(other -> fieldNames.apply(field).stream().map(name -> FieldRefScript.of(name, other,
+                            ref.op().name(), ref.cased(), types)))
+                    .toList());
+            default -> somewhere(field, (name, kind) -> ValueQueries.of(name, objectChecked(name, kind), test));
         };
+    }
+
+    /**
+     * The query for one stored name, ORed over the field's stored names. Where a field has several
+     * names, those the index holds as objects are left out (they are other things than this field).
+     */
+    private ObjectNode somewhere(String field, java.util.function.BiFunction<String, FieldKind, ObjectNode> query) {
+        List<String> names = fieldNames.apply(field);
+        if (names.size() == 1) {
+            return query.apply(names.get(0), types.kind(names.get(0)));
+        }
+        List<ObjectNode> parts = new ArrayList<>();
+        for (String name : names) {
+            FieldKind kind = types.kind(name);
+            if (kind != FieldKind.OBJECT) {
+                parts.add(query.apply(name, kind));
+            }
+        }
+        return parts.isEmpty() ? query.apply(names.get(0), types.kind(names.get(0))) : Dsl.or(parts);
     }
 
     /** Tests that look at the whole field (all values, presence) rather than at one value. */

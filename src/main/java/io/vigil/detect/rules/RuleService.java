@@ -42,6 +42,14 @@ public class RuleService {
                 .list().stream().map(rule -> new StoredRule(rule.id, rule.version, rule.yaml)).toList();
     }
 
+    /** The enabled global filters of enabled packs, applied to the rules they name. */
+    @Transactional
+    public List<StoredRule> activeFilters() {
+        return DetectionRule.<DetectionRule>find(
+                "kind = 'filter' and enabled = true and pack in (select p.name from RulePack p where p.enabled = true)")
+                .list().stream().map(rule -> new StoredRule(rule.id, rule.version, rule.yaml)).toList();
+    }
+
     /** Changes whenever a rule or pack changes: lets every replica notice changes made elsewhere. */
     @Transactional
     public String fingerprint() {
@@ -155,6 +163,65 @@ public class RuleService {
         pack.enabled = enabled;
         changed.fire(new RulesChanged("pack " + name));
         return true;
+    }
+
+    /**
+     * Stores the YAML of one rule written in the console: a new rule goes into {@code pack}, an existing
+     * one (same id) stays in its pack and gets a new version. Refused whole, as an import is, when it
+     * does not compile or holds other than one document.
+     */
+    @Transactional
+    public Imported save(String pack, String yaml, String user) {
+        List<SigmaResult> results = parser.parse(yaml);
+        if (results.size() != 1) {
+            return new Imported(0, null, null, "refused", "the editor holds one rule; this text has "
+                    + results.size() + " documents (import them instead)");
+        }
+        DetectionRule existing = results.get(0) instanceof SigmaResult.Rule rule && rule.rule().id() != null
+                ? DetectionRule.findById(rule.rule().id())
+                : null;
+        RulePack target = existing != null ? RulePack.findById(existing.pack) : ensurePack(pack, pack, false);
+        Imported done = apply(target, results.get(0), user);
+        if (!done.outcome().equals("refused")) {
+            changed.fire(new RulesChanged("rule " + done.id() + " saved"));
+        }
+        return done;
+    }
+
+    /** A page of rules whose title or id contains {@code text}, of one pack and level when given. */
+    @Transactional
+    public List<RuleView> search(String text, String pack, String level, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (text != null) {
+            where.append(" and (lower(title) like :text or lower(id) like :text)");
+            params.put("text", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (pack != null) {
+            where.append(" and pack = :pack");
+            params.put("pack", pack);
+        }
+        if (level != null) {
+            where.append(" and level = :level");
+            params.put("level", level);
+        }
+        return DetectionRule.<DetectionRule>find(where + " order by title", params).page(0, limit).list().stream()
+                .map(rule -> RuleView.of(rule, false)).toList();
+    }
+
+    /** A pack with how many rules it has and how many of them are enabled. */
+    public record PackView(String name, String title, boolean builtin, boolean enabled, long rules, long enabledRules) {
+    }
+
+    @Transactional
+    public List<PackView> packs() {
+        List<PackView> packs = new ArrayList<>();
+        for (RulePack pack : RulePack.<RulePack>listAll(io.quarkus.panache.common.Sort.by("name"))) {
+            packs.add(new PackView(pack.name, pack.title, pack.builtin, pack.enabled,
+                    DetectionRule.count("pack", pack.name), DetectionRule.count("pack = ?1 and enabled = true",
+                            pack.name)));
+        }
+        return packs;
     }
 
     @Transactional

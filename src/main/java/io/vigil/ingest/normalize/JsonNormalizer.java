@@ -14,7 +14,8 @@ import io.vigil.ingest.parse.Item;
 
 /**
  * Any JSON object: its fields stay as they are; the time is taken from the first usable common
- * time field, else the arrival time; common names for IPs and users feed {@code related.*}.
+ * time field, else the arrival time; common names for IPs and users feed {@code related.*}. A Windows
+ * event log rendered as JSON also gets its ECS and {@code winlog.*} fields ({@link WindowsEventLogFields}).
  */
 public final class JsonNormalizer implements EventNormalizer {
 
@@ -47,8 +48,13 @@ public final class JsonNormalizer implements EventNormalizer {
             throw new NormalizationException("expected a JSON object");
         }
         JsonNode record = json.value();
-        Instant time = TIME_FIELDS.stream().map(field -> Documents.text(record, field).flatMap(Documents::instant))
-                .flatMap(Optional::stream).findFirst().orElse(context.ingested());
+        Optional<WindowsEventLogFields> windows = WindowsEventLogFields.of(record);
+        // A Windows event's own time wins over the common names: a shipper's @timestamp there is
+        // when it read the log, not when Windows wrote the event.
+        Instant time = windows.flatMap(WindowsEventLogFields::time)
+                .or(() -> TIME_FIELDS.stream().map(field -> Documents.text(record, field).flatMap(Documents::instant))
+                        .flatMap(Optional::stream).findFirst())
+                .orElse(context.ingested());
         String id = Documents.text(record, "event.id").map(given -> context.source() + ":" + given)
                 .orElseGet(() -> Documents.contentId(context.source(), json.raw()));
 
@@ -60,6 +66,7 @@ public final class JsonNormalizer implements EventNormalizer {
                 Documents.put(document, home, value);
             }
         });
+        windows.ifPresent(event -> event.apply(document));
         Documents.put(document, Ecs.TIMESTAMP, time.toString());
         if (Documents.text(record, Ecs.EVENT_KIND).isEmpty()) {
             Documents.put(document, Ecs.EVENT_KIND, "event");

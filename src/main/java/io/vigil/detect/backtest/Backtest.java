@@ -1,0 +1,59 @@
+package io.vigil.detect.backtest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One backtest as it stands: a rule's query run over stored events, slice by slice from the newest,
+ * so progress and the histogram grow together. Immutable; the running job replaces it after each slice.
+ */
+public record Backtest(String id, String ruleId, String ruleTitle, String range, Instant from, Instant to,
+        List<Bar> bars, long hits, List<Sample> samples, State state, String problem, Duration took) {
+
+    public Backtest {
+        bars = List.copyOf(bars);
+        samples = List.copyOf(samples);
+    }
+
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED
+    }
+
+    /** One bar of the histogram: the hits in {@code [start, end)}, known once the slice has run. */
+    public record Bar(Instant start, Instant end, long hits, boolean done) {
+    }
+
+    /** A matching event, newest first. */
+    public record Sample(String time, String index, String id, String source, String summary, String json) {
+    }
+
+    public int slicesDone() {
+        return (int) bars.stream().filter(Bar::done).count();
+    }
+
+    public int percent() {
+        return bars.isEmpty() ? 100 : slicesDone() * 100 / bars.size();
+    }
+
+    public boolean running() {
+        return state == State.RUNNING;
+    }
+
+    /** A bar's height in percent of the tallest; a bar with any hit shows at least a sliver. */
+    public int height(Bar bar) {
+        long max = bars.stream().mapToLong(Bar::hits).max().orElse(0);
+        return bar.hits() == 0 || max == 0 ? 0 : (int) Math.max(2, bar.hits() * 100 / max);
+    }
+
+    Backtest with(List<Bar> newBars, long newHits, List<Sample> newSamples) {
+        return new Backtest(id, ruleId, ruleTitle, range, from, to, newBars, newHits, newSamples, state, problem, took);
+    }
+
+    Backtest ended(State end, String why, Duration elapsed) {
+        return new Backtest(id, ruleId, ruleTitle, range, from, to, bars, hits, samples, end, why, elapsed);
+    }
+}

@@ -1,0 +1,89 @@
+package io.vigil.index;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vigil.ops.DependencySetup;
+
+/**
+ * Searches whose body is built as JSON (a Sigma rule translated to query DSL, aggregations written
+ * by hand) sent as they are, through the same client as the typed calls. A request OpenSearch refuses
+ * ({@code 4xx}) is the query's fault and says why; no answer at all is {@link StoreUnavailableException}.
+ */
+@ApplicationScoped
+public class RawQueries {
+
+    /** OpenSearch refused the request itself (a bad query, a too-complex regexp): not an outage. */
+    public static class RefusedException extends RuntimeException {
+
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private final OpenSearchClient client;
+    private final ObjectMapper json;
+
+    RawQueries(OpenSearchClient client, ObjectMapper json) {
+        this.client = client;
+        this.json = json;
+    }
+
+    /** {@code POST <indices>/_search}; missing indices are no error (an empty range has none). */
+    public JsonNode search(String indices, JsonNode body) {
+        return send("POST", "/" + indices + "/_search",
+                Map.of("ignore_unavailable", "true", "allow_no_indices", "true"), body);
+    }
+
+    /** {@code GET <indices>/_mapping}, empty when no index matches. */
+    public JsonNode mapping(String indices) {
+        return send("GET", "/" + indices + "/_mapping", Map.of("ignore_unavailable", "true", "allow_no_indices",
+                "true"), null);
+    }
+
+    private JsonNode send(String method, String endpoint, Map<String, String> parameters, JsonNode body) {
+        var request = Requests.builder().method(method).endpoint(endpoint).query(parameters);
+        if (body != null) {
+            request.json(body.toString());
+        }
+        try (var response = client.generic().execute(request.build())) {
+            String text = response.getBody().map(Body::bodyAsString).orElse("{}");
+            JsonNode answer = json.readTree(text);
+            if (response.getStatus() >= 400 && response.getStatus() < 500) {
+                throw new RefusedException(reason(answer, response.getStatus()));
+            }
+            if (response.getStatus() >= 500) {
+                throw new StoreUnavailableException("OpenSearch answered " + response.getStatus() + ": "
+                        + reason(answer, response.getStatus()), null);
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new StoreUnavailableException("OpenSearch cannot be reached: " + DependencySetup.rootMessage(e), e);
+        }
+    }
+
+    /** The deepest reason OpenSearch gives: the root cause names the field and the problem. */
+    private static String reason(JsonNode answer, int status) {
+        JsonNode error = answer.path("error");
+        JsonNode root = error.path("root_cause").path(0);
+        String reason = root.path("reason").asText(error.path("reason").asText(""));
+        JsonNode caused = error.path("caused_by");
+        while (caused.has("caused_by")) {
+            caused = caused.path("caused_by");
+        }
+        String deepest = caused.path("reason").asText("");
+        if (!deepest.isEmpty() && !deepest.equals(reason)) {
+            reason = reason.isEmpty() ? deepest : reason + ": " + deepest;
+        }
+        return reason.isEmpty() ? "status " + status : reason;
+    }
+}
