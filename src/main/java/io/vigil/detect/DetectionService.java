@@ -1,6 +1,7 @@
 package io.vigil.detect;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -59,13 +61,17 @@ public class DetectionService {
     }
 
     private final RuleService rules;
+    private final SlowRuleGuard guard;
     private final SigmaParser parser = new SigmaParser();
     private final Clock clock = Clock.systemUTC();
     private volatile Loaded loaded = Loaded.EMPTY;
     private volatile String loadedFingerprint = "";
 
-    DetectionService(RuleService rules) {
+    DetectionService(RuleService rules,
+            @ConfigProperty(name = "vigil.detection.rule-timeout", defaultValue = "100ms") Duration ruleTimeout,
+            @ConfigProperty(name = "vigil.detection.rule-strikes", defaultValue = "3") int strikes) {
         this.rules = rules;
+        this.guard = new SlowRuleGuard(ruleTimeout, strikes);
     }
 
     /** The findings of a batch's events, as documents for the store. */
@@ -80,8 +86,13 @@ public class DetectionService {
         for (NormalizedEvent event : events) {
             EventFields fields = new NormalizedEventFields(event);
             matched.clear();
-            for (EventContext context : EventLogSource.of(type, event).contexts()) {
+            List<EventContext> contexts = EventLogSource.of(type, event).contexts();
+            long start = System.nanoTime();
+            for (EventContext context : contexts) {
                 current.set().forEachMatch(FieldMapping.of(context).apply(fields), context, matched::add);
+            }
+            if (guard.overBudget(System.nanoTime() - start)) {
+                checkForSlowRules(current, fields, contexts, event.id());
             }
             for (String key : matched) {
                 documents.add(FindingDocuments.of(finding(source, event, current.rules().get(key), fields), created));
@@ -108,6 +119,29 @@ public class DetectionService {
     /** The same rule on the same event is one finding, however often the event is ingested. */
     static String findingId(String ruleId, String eventId) {
         return Documents.contentId(ruleId, eventId);
+    }
+
+    /**
+     * Finds the rules that made this event slow; one that keeps being slow is disabled, off the ingest
+     * thread (the change reloads the rule set), so the next events no longer wait for it.
+     */
+    private void checkForSlowRules(Loaded current, EventFields fields, List<EventContext> contexts, String eventId) {
+        for (EventContext context : contexts) {
+            for (var verdict : guard.examine(current.set(), FieldMapping.of(context).apply(fields), List.of(context),
+                    eventId)) {
+                ActiveRule rule = current.rules().get(verdict.key());
+                LOG.warnf("detection: disabling rule %s (%s): %s", rule.id(), rule.rule().title(), verdict.reason());
+                Thread.ofVirtual().name("disable-slow-rule").start(() -> {
+                    try {
+                        rules.disableBySystem(rule.id(), rule.version(), verdict.reason());
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "detection: could not disable slow rule %s", rule.id());
+                    } finally {
+                        guard.forget(verdict.key());
+                    }
+                });
+            }
+        }
     }
 
     /** A rule as detection would run it: with the active global filters that name it folded in. */

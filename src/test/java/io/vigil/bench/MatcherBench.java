@@ -4,39 +4,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 import io.vigil.detect.match.EventContext;
-import io.vigil.detect.match.EventFields;
-import io.vigil.detect.match.JsonEventFields;
-import io.vigil.detect.match.RuleMatcher;
 import io.vigil.detect.match.RuleSet;
-import io.vigil.detect.sigma.SigmaParser;
-import io.vigil.detect.sigma.SigmaResult;
-import io.vigil.detect.sigma.SigmaRule;
-import io.vigil.testing.WindowsEventLogs;
 
 /**
  * {@code ./vigil bench matcher}: all SigmaHQ rules on one core, through {@link RuleSet} (logsource
  * buckets and the candidate index) versus brute force (every rule's matcher on every event), over the
- * CloudTrail records of the corpora and SigmaHQ's Windows regression events. Events are parsed once up
- * front: this measures matching only. Each figure is the median of several timed rounds after warm-up.
+ * CloudTrail records of the corpora and SigmaHQ's Windows regression events. The timing is JMH's
+ * ({@link MatcherJmh}, one forked JVM per benchmark, warm-up then measured iterations); each figure is
+ * the mean of the measured iterations, in events per second. Events are parsed up front: this measures
+ * matching only.
  */
 public final class MatcherBench {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final EventContext CLOUDTRAIL = new EventContext("aws", "cloudtrail", null);
-
-    /** One event with the logsource the ingest side would give it. */
-    private record Sample(EventFields event, EventContext context) {
-    }
 
     private MatcherBench() {
     }
@@ -49,169 +41,94 @@ public final class MatcherBench {
         System.exit(run(options));
     }
 
-    /** Options: {@code --corpora DIR} (default ../shared/corpora), {@code --rounds N}, {@code --round-ms N}. */
+    /**
+     * Options: {@code --corpora DIR} (default ../shared/corpora), {@code --rounds N} and
+     * {@code --round-ms N} (measured iterations and their length for every benchmark, instead of those
+     * {@link MatcherJmh} states).
+     */
     public static int run(Map<String, String> options) {
-        Path corpora = Path.of(options.getOrDefault("--corpora", "../shared/corpora"));
-        Path sigma = corpora.resolve("sigma/SigmaHQ-sigma");
-        if (!Files.isDirectory(sigma)) {
-            System.err.println("bench matcher: no SigmaHQ corpus under " + corpora.toAbsolutePath().normalize());
+        Path corpora = Path.of(options.getOrDefault("--corpora", MatcherCorpus.DEFAULT_CORPORA)).toAbsolutePath()
+                .normalize();
+        if (!Files.isDirectory(MatcherCorpus.sigma(corpora))) {
+            System.err.println("bench matcher: no SigmaHQ corpus under " + corpora);
             return 2;
         }
         try {
-            Map<String, SigmaRule> rules = rules(sigma);
-            List<RuleSet.Entry> entries = rules.entrySet().stream()
-                    .map(e -> new RuleSet.Entry(e.getKey(), e.getValue()))
-                    .toList();
-            long start = System.nanoTime();
-            RuleSet set = RuleSet.of(entries);
-            List<RuleMatcher> all = entries.stream().map(e -> RuleMatcher.of(e.rule())).toList();
-            List<Sample> cloudtrail = cloudTrail(corpora);
-            List<Sample> windows = windows(sigma, rules);
-            System.out.printf("%d rules (built in %d ms), %d CloudTrail events, %d Windows events%n", set.size(),
-                    (System.nanoTime() - start) / 1_000_000, cloudtrail.size(), windows.size());
-            System.out.println("aws/cloudtrail bucket: " + set.describe(CLOUDTRAIL));
-            if (!windows.isEmpty()) {
-                System.out.println("windows/sysmon/process_creation bucket: "
-                        + set.describe(new EventContext("windows", "sysmon", "process_creation")));
+            List<String> benchmarks = new ArrayList<>();
+            int rules = survey(corpora, benchmarks);
+            if (benchmarks.isEmpty()) {
+                System.err.println("bench matcher: no events under " + corpora);
+                return 2;
             }
-            Timer timer = new Timer(Integer.parseInt(options.getOrDefault("--rounds", "5")),
-                    Integer.parseInt(options.getOrDefault("--round-ms", "1000")));
-            List<Sample> mixed = new ArrayList<>(cloudtrail);
-            mixed.addAll(windows);
-            double[] dispatched = new double[3];
-            double[] brute = new double[3];
-            List<List<Sample>> workloads = List.of(cloudtrail, windows, mixed);
-            List<String> names = List.of("CloudTrail", "Windows", "all events");
-            for (int w = 0; w < workloads.size(); w++) {
-                List<Sample> samples = workloads.get(w);
-                if (samples.isEmpty()) {
-                    continue;
-                }
-                dispatched[w] = timer.eventsPerSecond(samples, s -> count(set.matching(s.event(), s.context())));
-                brute[w] = timer.eventsPerSecond(samples, s -> bruteForce(all, s.event()));
-                System.out.printf("%-11s RuleSet %,12.0f events/s (%6.1f µs/event)   brute force %,10.0f events/s"
-                        + " (%8.1f µs/event)%n", names.get(w), dispatched[w], 1e6 / dispatched[w], brute[w],
-                        1e6 / brute[w]);
-            }
+            Map<String, Double> eps = jmh(benchmarks, corpora, options);
+            double all = eps.getOrDefault("dispatched", 0.0);
+            double brute = eps.getOrDefault("bruteForce", 0.0);
+            double cloudtrail = eps.getOrDefault("cloudTrail", 0.0);
+            double windows = eps.getOrDefault("windows", 0.0);
+            System.out.println();
+            line("CloudTrail", "RuleSet", cloudtrail);
+            line("Windows", "RuleSet", windows);
+            line("all events", "RuleSet", all);
+            line("all events", "brute force", brute);
             System.out.printf("RESULT matcher_eps_per_core=%.0f rules=%d brute_force_eps_per_core=%.0f"
-                    + " cloudtrail_eps=%.0f windows_eps=%.0f%n", dispatched[2], set.size(), brute[2], dispatched[0],
-                    dispatched[1]);
+                    + " cloudtrail_eps=%.0f windows_eps=%.0f%n", all, rules, brute, cloudtrail, windows);
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RunnerException | RuntimeException e) {
             System.err.println("bench matcher: " + e);
             return 1;
         }
     }
 
-    private static int count(List<String> matches) {
-        return matches.size();
-    }
-
-    private static int bruteForce(List<RuleMatcher> all, EventFields event) {
-        int n = 0;
-        for (RuleMatcher m : all) {
-            if (m.matches(event)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Runs the workload round after round on this thread; the median round's rate. */
-    private record Timer(int rounds, int roundMillis) {
-
-        double eventsPerSecond(List<Sample> samples, java.util.function.ToIntFunction<Sample> work) {
-            long sink = 0;
-            double[] rates = new double[rounds];
-            for (int r = -2; r < rounds; r++) { // two warm-up rounds
-                long events = 0;
-                long start = System.nanoTime();
-                long deadline = start + roundMillis * 1_000_000L;
-                do {
-                    for (Sample s : samples) {
-                        sink += work.applyAsInt(s);
-                    }
-                    events += samples.size();
-                } while (System.nanoTime() < deadline);
-                if (r >= 0) {
-                    rates[r] = events * 1e9 / (System.nanoTime() - start);
-                }
-            }
-            if (sink == 42) {
-                System.out.print(""); // keeps the results alive
-            }
-            java.util.Arrays.sort(rates);
-            return rates[rounds / 2];
-        }
-    }
-
-    /** Every compiled detection rule of the rules* folders, keyed by path and document index. */
-    private static Map<String, SigmaRule> rules(Path sigma) throws IOException {
-        Map<String, SigmaRule> rules = new java.util.LinkedHashMap<>();
-        SigmaParser parser = new SigmaParser();
-        try (Stream<Path> top = Files.list(sigma)) {
-            for (Path dir : top.filter(p -> p.getFileName().toString().startsWith("rules")).sorted().toList()) {
-                for (Path file : files(dir, ".yml")) {
-                    for (SigmaResult r : parser.parse(Files.readString(file))) {
-                        if (r instanceof SigmaResult.Rule rule) {
-                            rules.put(sigma.relativize(file) + "#" + r.documentIndex(), rule.rule());
-                        }
-                    }
-                }
-            }
-        }
-        return rules;
-    }
-
-    private static List<Sample> cloudTrail(Path corpora) throws IOException {
-        List<Sample> samples = new ArrayList<>();
-        for (Path file : files(corpora.resolve("cloudtrail/stratus-red-team/docs/detonation-logs"), ".json")) {
-            JsonNode root = JSON.readTree(file.toFile());
-            (root.isArray() ? root : root.path("Records"))
-                    .forEach(r -> samples.add(new Sample(new JsonEventFields(r), CLOUDTRAIL)));
-        }
-        Path panther = corpora.resolve("cloudtrail/panther-analysis-tests/aws_cloudtrail_rule_tests.logs.jsonl");
-        if (Files.exists(panther)) {
-            for (String line : Files.readAllLines(panther)) {
-                samples.add(new Sample(new JsonEventFields(JSON.readTree(line)), CLOUDTRAIL));
-            }
-        }
-        return samples;
-    }
-
     /**
-     * SigmaHQ's regression events, each with the logsource of the rule it was recorded for (its folder
-     * mirrors the rule's path), flattened to the field names Sigma rules use.
+     * Loads the corpus here too (each fork loads its own, and this copy is dropped before they start) to
+     * report it and to leave out workloads without events; the number of rules.
      */
-    private static List<Sample> windows(Path sigma, Map<String, SigmaRule> rules) throws IOException {
-        List<Sample> samples = new ArrayList<>();
-        Path regression = sigma.resolve("regression_data");
-        for (Path file : files(regression, ".json")) {
-            SigmaRule rule = rules.get(regression.relativize(file.getParent()) + ".yml#0");
-            if (rule == null || rule.logsource() == null) {
-                continue;
-            }
-            var ls = rule.logsource();
-            EventContext context = new EventContext(ls.product(), ls.service(), ls.category());
-            try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(file.toFile())) {
-                while (it.hasNext()) {
-                    JsonNode n = it.next();
-                    (n.isArray() ? n : List.of(n))
-                            .forEach(e -> samples
-                                    .add(new Sample(new JsonEventFields(WindowsEventLogs.flatten(e)), context)));
-                }
-            }
+    private static int survey(Path corpora, List<String> benchmarks) throws IOException {
+        MatcherCorpus corpus = MatcherCorpus.load(corpora);
+        System.out.printf("%d rules, %d CloudTrail events, %d Windows events (loaded in %d ms)%n", corpus.set.size(),
+                corpus.cloudtrail.size(), corpus.windows.size(), corpus.loadMillis);
+        System.out.println("aws/cloudtrail bucket: " + corpus.set.describe(MatcherCorpus.CLOUDTRAIL));
+        if (!corpus.mixed.isEmpty()) {
+            benchmarks.addAll(List.of("dispatched", "bruteForce"));
         }
-        return samples;
+        if (!corpus.cloudtrail.isEmpty()) {
+            benchmarks.add("cloudTrail");
+        }
+        if (!corpus.windows.isEmpty()) {
+            System.out.println("windows/sysmon/process_creation bucket: "
+                    + corpus.set.describe(new EventContext("windows", "sysmon", "process_creation")));
+            benchmarks.add("windows");
+        }
+        return corpus.set.size();
     }
 
-    private static List<Path> files(Path dir, String suffix) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    /** Runs the named {@link MatcherJmh} benchmarks; their scores (events/s) by method name. */
+    private static Map<String, Double> jmh(List<String> benchmarks, Path corpora, Map<String, String> options)
+            throws RunnerException {
+        ChainedOptionsBuilder builder = new OptionsBuilder()
+                .include(Pattern.quote(MatcherJmh.class.getName()) + "\\.(" + String.join("|", benchmarks) + ")$")
+                // the forks inherit this JVM's class path and working directory, not its system properties
+                .jvmArgsAppend("-D" + MatcherJmh.CORPORA_PROPERTY + "=" + corpora)
+                // a benchmark that throws must fail the run, not leave a figure out of the RESULT line
+                .shouldFailOnError(true);
+        if (options.containsKey("--rounds")) {
+            builder.measurementIterations(Integer.parseInt(options.get("--rounds")));
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        if (options.containsKey("--round-ms")) {
+            builder.measurementTime(TimeValue.milliseconds(Long.parseLong(options.get("--round-ms"))));
         }
+        Collection<RunResult> results = new Runner(builder.build()).run();
+        Map<String, Double> eps = new HashMap<>();
+        for (RunResult result : results) {
+            String benchmark = result.getParams().getBenchmark();
+            eps.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
+        }
+        return eps;
     }
 
+    private static void line(String workload, String how, double eps) {
+        if (eps > 0) {
+            System.out.printf("%-11s %-12s %,12.0f events/s (%8.1f µs/event)%n", workload, how, eps, 1e6 / eps);
+        }
+    }
 }

@@ -23,6 +23,9 @@ final class SetOutcome {
     int bothPositive;
     final Map<String, List<String>> explained = new TreeMap<>();
     final List<String> differences = new ArrayList<>();
+    /** Decisions the reference never made, by reason: counted apart, listed where Vigil matches. */
+    final Map<String, List<String>> notJudged = new TreeMap<>();
+    int notJudgedCount;
 
     SetOutcome(String name, String unit) {
         this.name = name;
@@ -44,6 +47,15 @@ final class SetOutcome {
     void explained(String reason, String item) {
         judged++;
         explained.computeIfAbsent(reason, r -> new ArrayList<>()).add(item);
+    }
+
+    /** A decision left out of the judgement; {@code item} is listed when not null. */
+    void notJudged(String reason, String item) {
+        notJudgedCount++;
+        List<String> items = notJudged.computeIfAbsent(reason, r -> new ArrayList<>());
+        if (item != null) {
+            items.add(item);
+        }
     }
 
     void difference(String item) {
@@ -68,6 +80,10 @@ final class SetOutcome {
                 vigilPositives, bothPositive);
         explained.forEach((reason, items) -> {
             System.out.println("  EXPLAINED " + items.size() + "x: " + reason);
+            items.forEach(i -> System.out.println("      " + i));
+        });
+        notJudged.forEach((reason, items) -> {
+            System.out.println("  NOT JUDGED " + notJudgedCount + " decisions, " + reason + "; where Vigil matches:");
             items.forEach(i -> System.out.println("      " + i));
         });
         differences.forEach(d -> System.out.println("  DIFFERENCE " + d));

@@ -172,8 +172,8 @@ final class SigmaConformance {
         int differences = sets.stream().mapToInt(s -> s.differences.size()).sum();
         System.out.println();
         sets.forEach(s -> System.out.printf(Locale.ROOT, "  %-44s agreement %5s%% (%d of %d), explained %d,"
-                + " differences %d%n", s.name, s.agreement(), s.agreed, s.judged, s.explainedCount(),
-                s.differences.size()));
+                + " differences %d, not judged %d%n", s.name, s.agreement(), s.agreed, s.judged, s.explainedCount(),
+                s.differences.size(), s.notJudgedCount));
         System.out.println("agreement over all sets " + SetOutcome.percent(agreed, judged) + "% (" + agreed + " of "
                 + judged + " decisions), explained " + explained + ", unexplained differences " + differences);
         System.out.println("RESULT rules=" + tally.rules + " compiled=" + tally.compiled + " agreement="

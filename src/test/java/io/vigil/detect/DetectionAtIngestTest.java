@@ -110,4 +110,89 @@ class DetectionAtIngestTest {
                 + STOP_LOGGING_RULE + "\"}},{\"term\":{\"event.id\":\"" + eventId + "\"}}]}}").getList("hits.hits")
                 .size() == 1);
     }
+
+    /** SigmaHQ's "Whoami.EXE Execution With Output Option": Windows, category process_creation. */
+    private static final String WHOAMI_RULE = "c30fb093-1109-4dc8-88a8-b30d11c95a5d";
+
+    @Test
+    void aSysmonEventAsWindowsRendersItIsCheckedByTheBuiltInWindowsRulesOfItsCategory() {
+        await().atMost(Duration.ofSeconds(180)).until(() -> given().auth().oauth2(Tokens.of("analyst"))
+                .get("/api/rules/" + WHOAMI_RULE).statusCode() == 200);
+        String source = source("json");
+        String recordId = String.valueOf(System.nanoTime());
+        // the shape of SigmaHQ's regression data: the event XML rendered as JSON, fields as Windows names them
+        ingest(source, """
+                {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}, "EventID": 1,
+                  "EventRecordID": %s, "Channel": "Microsoft-Windows-Sysmon/Operational", "Computer": "ws-17.corp",
+                  "TimeCreated": {"#attributes": {"SystemTime": "2026-11-21T10:15:00.123Z"}}},
+                 "EventData": {"Image": "C:\\\\Windows\\\\System32\\\\whoami.exe", "OriginalFileName": "whoami.exe",
+                  "CommandLine": "whoami /all /FO CSV", "User": "CORP\\\\eve"}}}
+                """.formatted(recordId).replace("\n", " "));
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings("{\"term\":{\"rule.id\":\"" + WHOAMI_RULE
+                + "\"}}").getList("hits.hits._source.group['host.name']").contains("ws-17.corp"));
+        JsonPath found = findings("{\"term\":{\"rule.id\":\"" + WHOAMI_RULE + "\"}}");
+        assertThat(found.getList("hits.hits._source.@timestamp")).contains("2026-11-21T10:15:00.123Z");
+    }
+
+    @Test
+    void aGlobalFilterKeepsTheRuleItNamesFromFiringOnWhatItExcludes() {
+        String ruleId = UUID.randomUUID().toString();
+        String agent = "filtered-" + UUID.randomUUID();
+        String rule = """
+                title: Access keys created
+                id: %s
+                level: medium
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection:
+                    eventName: CreateAccessKey
+                    userAgent: '%s'
+                  condition: selection
+                ---
+                title: Our automation creates keys
+                id: %s
+                logsource: {product: aws, service: cloudtrail}
+                filter:
+                  rules: [%s]
+                  selection:
+                    userIdentity.userName: deploy-bot
+                  condition: not selection
+                """.formatted(ruleId, agent, UUID.randomUUID(), ruleId);
+        given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-filter").then().statusCode(200).body("stored", is(2));
+        String source = source("cloudtrail");
+        String bot = UUID.randomUUID().toString();
+        String person = UUID.randomUUID().toString();
+        ingest(source, record("CreateAccessKey", "iam.amazonaws.com", bot, agent).replace("mallory", "deploy-bot")
+                + "\n" + record("CreateAccessKey", "iam.amazonaws.com", person, agent));
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings("{\"term\":{\"rule.id\":\"" + ruleId
+                + "\"}}").getList("hits.hits").size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> findings(
+                "{\"term\":{\"rule.id\":\"" + ruleId + "\"}}").getList("hits.hits._source.event.id")
+                .equals(java.util.List.of(person)));
+    }
+
+    @Test
+    void aRuleThatKeepsTakingTooLongIsDisabledWithItsReasonWhileIngestGoesOn() {
+        String yaml = SlowRuleGuardTest.slowRule().replace("00000000-0000-0000-0000-000000005100",
+                UUID.randomUUID().toString());
+        String ruleId = yaml.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
+        given().auth().oauth2(Tokens.of("engineer")).body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-slow").then().statusCode(200).body("stored", is(1));
+        String source = source("json");
+        String longLine = "ab".repeat(200_000);
+        for (int i = 0; i < 3; i++) {
+            ingest(source, "{\"CommandLine\":\"" + longLine + "\",\"n\":" + i + "}");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !given().auth().oauth2(Tokens.of("engineer"))
+                .get("/api/rules/" + ruleId).jsonPath().getBoolean("enabled"));
+        JsonPath rule = given().auth().oauth2(Tokens.of("engineer")).get("/api/rules/" + ruleId).jsonPath();
+        assertThat(rule.getString("disabledReason")).contains("over the 100 ms rule timeout");
+        assertThat(given().auth().oauth2(Tokens.of("engineer")).get("/rules/" + ruleId).asString())
+                .contains("by Vigil: its check took");
+        assertThat(given().auth().oauth2(Tokens.of("engineer")).get("/api/rules/" + ruleId + "/versions").jsonPath()
+                .getString("[0].change")).startsWith("disabled: its check took");
+        // ingest goes on, now without the rule
+        ingest(source, "{\"CommandLine\":\"" + longLine + "\",\"n\":4}");
+    }
 }

@@ -34,6 +34,10 @@ public class DetectionRule extends PanacheEntityBase {
 
     public String yaml;
 
+    /** Set when Vigil disabled the rule itself, saying why; cleared when it is enabled again. */
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -145,6 +145,7 @@ public class RuleService {
         }
         if (rule.enabled != enabled) {
             rule.enabled = enabled;
+            rule.disabledReason = null;
             rule.version++;
             rule.updatedAt = clock.instant();
             rule.updatedBy = user;
@@ -152,6 +153,25 @@ public class RuleService {
             changed.fire(new RulesChanged("rule " + id));
         }
         return Optional.of(rule);
+    }
+
+    /**
+     * Disables a rule on Vigil's own decision, with the reason shown wherever the rule is; a no-op when
+     * the rule is already disabled or has changed since (its version is no longer {@code version}).
+     */
+    @Transactional
+    public void disableBySystem(String id, int version, String reason) {
+        DetectionRule rule = DetectionRule.findById(id);
+        if (rule == null || !rule.enabled || rule.version != version) {
+            return;
+        }
+        rule.enabled = false;
+        rule.disabledReason = reason;
+        rule.version++;
+        rule.updatedAt = clock.instant();
+        rule.updatedBy = "vigil";
+        keepVersion(rule, "disabled: " + reason, "vigil");
+        changed.fire(new RulesChanged("rule " + id + " disabled: " + reason));
     }
 
     @Transactional
