@@ -149,6 +149,11 @@ public class DetectionService {
         return loaded.filters().apply(rule).rule();
     }
 
+    /** Whether the rule is in the rule set events are checked with now. */
+    boolean active(String ruleId) {
+        return loaded.rules().containsKey(ruleId);
+    }
+
     int activeRules() {
         return loaded.rules().size();
     }

@@ -20,14 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.vigil.detect.DetectionService;
-import io.vigil.detect.FieldMapping;
-import io.vigil.detect.LogSourceQuery;
-import io.vigil.detect.match.EventContext;
 import io.vigil.detect.query.Dsl;
-import io.vigil.detect.query.FieldTypes;
 import io.vigil.detect.query.QueryTranslationException;
-import io.vigil.detect.query.SigmaQueryTranslator;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.index.EventIndices;
 import io.vigil.index.RawQueries;
@@ -48,15 +42,15 @@ public class BacktestService {
     private static final int SAMPLE_JSON_CHARS = 4000;
 
     private final RawQueries raw;
-    private final DetectionService detection;
+    private final RuleQueries queries;
     private final Clock clock;
     private final Semaphore running = new Semaphore(2);
     private final Map<String, Backtest> jobs = new LinkedHashMap<>();
     private final Map<String, Boolean> cancelled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    BacktestService(RawQueries raw, DetectionService detection) {
+    BacktestService(RawQueries raw, RuleQueries queries) {
         this.raw = raw;
-        this.detection = detection;
+        this.queries = queries;
         this.clock = Clock.systemUTC();
     }
 
@@ -96,8 +90,7 @@ public class BacktestService {
         try {
             running.acquire();
             try {
-                ObjectNode ruleQuery = translate(rule);
-                ObjectNode logsource = LogSourceQuery.of(rule.logsource());
+                ObjectNode ruleQuery = queries.of(rule);
                 List<Backtest.Bar> bars = new ArrayList<>(job.bars());
                 List<Backtest.Sample> samples = new ArrayList<>();
                 long hits = 0;
@@ -108,7 +101,7 @@ public class BacktestService {
                         return;
                     }
                     Backtest.Bar bar = bars.get(i);
-                    JsonNode answer = raw.search(EventIndices.ALL_EVENTS, slice(ruleQuery, logsource, bar,
+                    JsonNode answer = raw.search(EventIndices.ALL_EVENTS, slice(ruleQuery, bar,
                             SAMPLES - samples.size()));
                     long count = answer.path("hits").path("total").path("value").asLong();
                     answer.path("hits").path("hits").forEach(hit -> samples.add(sample(hit)));
@@ -137,17 +130,7 @@ public class BacktestService {
         }
     }
 
-    /** The rule as detection runs it (filters folded in), its fields where the rule's logsource keeps them. */
-    private ObjectNode translate(SigmaRule rule) {
-        FieldTypes types = FieldTypes.fromMappingResponse(raw.mapping(EventIndices.ALL_EVENTS));
-        SigmaRule.LogSource ls = rule.logsource();
-        FieldMapping mapping = FieldMapping.of(ls == null
-                ? EventContext.NONE
-                : new EventContext(ls.product(), ls.service(), ls.category()));
-        return new SigmaQueryTranslator(types, mapping::candidates).translate(detection.asRun(rule));
-    }
-
-    private static ObjectNode slice(ObjectNode ruleQuery, ObjectNode logsource, Backtest.Bar bar, int samples) {
+    private static ObjectNode slice(ObjectNode ruleQuery, Backtest.Bar bar, int samples) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("size", Math.max(0, samples));
         body.put("track_total_hits", true);
@@ -157,7 +140,7 @@ public class BacktestService {
         ObjectNode range = JsonNodeFactory.instance.objectNode();
         range.putObject("range").putObject("@timestamp").put("gte", bar.start().toString())
                 .put("lt", bar.end().toString());
-        body.set("query", Dsl.and(List.of(range, logsource, ruleQuery)));
+        body.set("query", Dsl.and(List.of(range, ruleQuery)));
         return body;
     }
 
