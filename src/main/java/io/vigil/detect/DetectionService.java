@@ -216,6 +216,7 @@ public class DetectionService {
             }
         }
         loaded = new Loaded(Map.copyOf(compiled), RuleSet.of(entries), filters, filterVersions.toString());
+        guard.reset();
         loadedFingerprint = fingerprint;
         LOG.infof("detection: %d rules active%s%s", compiled.size(), filterList.isEmpty()
                 ? ""

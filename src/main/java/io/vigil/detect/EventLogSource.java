@@ -52,6 +52,18 @@ public record EventLogSource(String product, String service, List<String> catego
     static final java.util.Set<String> AUTH_PROGRAMS = java.util.Set.of("sshd", "sudo", "su", "login", "passwd",
             "dropbear", "systemd-logind", "polkitd");
 
+    /** An event id as shippers write it: a number, a numeric string, or {@code {"#text": 4688, ...}}. */
+    private static Long eventId(com.fasterxml.jackson.databind.JsonNode node) {
+        var value = node.has("#text") ? node.get("#text") : node;
+        if (value.canConvertToLong() && value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        if (value.isTextual() && value.textValue().matches("\\d{1,10}")) {
+            return Long.parseLong(value.textValue());
+        }
+        return null;
+    }
+
     private static String syslogService(NormalizedEvent event) {
         String program = event.document().path("process").path("name").asText(null);
         return program == null ? null : program.toLowerCase(Locale.ROOT);
@@ -71,10 +83,17 @@ public record EventLogSource(String product, String service, List<String> catego
             return new EventLogSource(null, null, List.of());
         }
         String service = WINDOWS_SERVICES.getOrDefault(channel, channel.toLowerCase(Locale.ROOT));
-        var id = winlog.path("event_id");
-        List<String> categories = id.canConvertToLong()
-                ? WindowsCategories.of(service, id.asLong(), winlog.path("event_data").path("EventType").asText(null))
-                : List.of();
+        var data = winlog.path("event_data");
+        Long id = eventId(winlog.path("event_id"));
+        if (id == null && fields != null) {
+            id = eventId(fields.path("EventID"));
+            id = id != null ? id : eventId(fields.path("Event").path("System").path("EventID"));
+            data = fields.path("EventData").isObject()
+                    ? fields.path("EventData")
+                    : fields.path("Event").path("EventData");
+        }
+        String eventType = data.path("EventType").asText(fields == null ? null : fields.path("EventType").asText(null));
+        List<String> categories = id == null ? List.of() : WindowsCategories.of(service, id, eventType);
         return new EventLogSource("windows", service, categories);
     }
 }

@@ -106,7 +106,7 @@ class BackendEquivalenceTest {
             }
         }
         // Panther's hand-made test events reuse eventIDs ("1", "1111"); CloudTrail's are unique and Vigil
-        // stores one event per eventID, so each gets its own here
+        // stores one event per eventID, so each gets its own here (no rule reads eventID or eventTime)
         StringBuilder panther = new StringBuilder();
         int n = 0;
         for (String line : Files.readAllLines(CORPORA.resolve(
@@ -115,6 +115,8 @@ class BackendEquivalenceTest {
                 JsonNode event = JSON.readTree(line);
                 if (event instanceof ObjectNode record) {
                     record.put("eventID", "panther-" + n);
+                    // some are dated 2015: past the longest retention, the retention job would delete them
+                    record.put("eventTime", "2026-01-01T00:00:00Z");
                 }
                 n++;
                 panther.append(event).append('\n');

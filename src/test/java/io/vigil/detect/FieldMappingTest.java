@@ -149,6 +149,15 @@ class FieldMappingTest {
                  "Image": "C:\\\\Windows\\\\System32\\\\certutil.exe",
                  "CommandLine": "certutil -urlcache -f https://203.0.113.5/a"}""");
         assertThat(rule(CERTUTIL_RULE).matches(mapped(flat, SYSMON))).isTrue();
+        // and its logsource is found as for the rendered XML: the category comes from channel and id
+        assertThat(EventLogSource.of(SourceType.JSON, flat).contexts())
+                .containsExactly(new EventContext("windows", "sysmon", "process_creation"));
+        NormalizedEvent idAsText = normalize("""
+                {"Channel": "Security", "EventID": "4688", "NewProcessName": "C:\\\\x.exe"}""");
+        assertThat(EventLogSource.of(SourceType.JSON, idAsText).contexts())
+                .containsExactly(new EventContext("windows", "security", "process_creation"));
+        assertThat(EventLogSource.of(SourceType.JSON, normalize(CERTUTIL)).contexts())
+                .containsExactly(new EventContext("windows", "sysmon", "process_creation"));
     }
 
     @Test

@@ -68,8 +68,22 @@ public class BacktestService {
         }
         Backtest job = new Backtest(UUID.randomUUID().toString(), rule.id(), rule.title(), range.text(), from, to, bars,
                 0, List.of(), Backtest.State.RUNNING, null, Duration.ZERO);
+        // no queue: a third backtest is refused at once rather than waiting unseen behind the others
+        if (!running.tryAcquire()) {
+            Backtest refused = job.ended(Backtest.State.FAILED, "Two backtests are running already; start this one"
+                    + " when one of them has finished.", Duration.ZERO);
+            put(refused);
+            return refused;
+        }
         put(job);
-        Thread.ofVirtual().name("backtest-" + job.id()).start(() -> run(job, rule));
+        Thread.ofVirtual().name("backtest-" + job.id()).start(() -> {
+            try {
+                run(job, rule);
+            } finally {
+                running.release();
+                cancelled.remove(job.id());
+            }
+        });
         return job;
     }
 
@@ -81,39 +95,36 @@ public class BacktestService {
 
     /** Stops a running backtest after its current slice; what was counted stays. */
     public void cancel(String id) {
-        cancelled.put(id, true);
+        if (get(id).map(Backtest::running).orElse(false)) {
+            cancelled.put(id, true);
+        }
     }
 
     private void run(Backtest job, SigmaRule rule) {
         long started = System.nanoTime();
         Backtest current = job;
         try {
-            running.acquire();
-            try {
-                ObjectNode ruleQuery = queries.of(rule);
-                List<Backtest.Bar> bars = new ArrayList<>(job.bars());
-                List<Backtest.Sample> samples = new ArrayList<>();
-                long hits = 0;
-                // newest first: the samples are the newest matches and the recent bars fill in first
-                for (int i = bars.size() - 1; i >= 0; i--) {
-                    if (cancelled.remove(job.id()) != null) {
-                        put(current.ended(Backtest.State.CANCELLED, "cancelled", since(started)));
-                        return;
-                    }
-                    Backtest.Bar bar = bars.get(i);
-                    JsonNode answer = raw.search(EventIndices.ALL_EVENTS, slice(ruleQuery, bar,
-                            SAMPLES - samples.size()));
-                    long count = answer.path("hits").path("total").path("value").asLong();
-                    answer.path("hits").path("hits").forEach(hit -> samples.add(sample(hit)));
-                    hits += count;
-                    bars.set(i, new Backtest.Bar(bar.start(), bar.end(), count, true));
-                    current = current.with(bars, hits, samples);
-                    put(current);
+            ObjectNode ruleQuery = queries.of(rule);
+            List<Backtest.Bar> bars = new ArrayList<>(job.bars());
+            List<Backtest.Sample> samples = new ArrayList<>();
+            long hits = 0;
+            // newest first: the samples are the newest matches and the recent bars fill in first
+            for (int i = bars.size() - 1; i >= 0; i--) {
+                if (cancelled.remove(job.id()) != null) {
+                    put(current.ended(Backtest.State.CANCELLED, "cancelled", since(started)));
+                    return;
                 }
-                put(current.ended(Backtest.State.DONE, null, since(started)));
-            } finally {
-                running.release();
+                Backtest.Bar bar = bars.get(i);
+                JsonNode answer = raw.search(EventIndices.ALL_EVENTS, slice(ruleQuery, bar,
+                        SAMPLES - samples.size()));
+                long count = answer.path("hits").path("total").path("value").asLong();
+                answer.path("hits").path("hits").forEach(hit -> samples.add(sample(hit)));
+                hits += count;
+                bars.set(i, new Backtest.Bar(bar.start(), bar.end(), count, true));
+                current = current.with(bars, hits, samples);
+                put(current);
             }
+            put(current.ended(Backtest.State.DONE, null, since(started)));
         } catch (QueryTranslationException e) {
             put(current.ended(Backtest.State.FAILED, "This rule has no exact OpenSearch query: " + e.getMessage(),
                     since(started)));
@@ -122,8 +133,6 @@ public class BacktestService {
                     since(started)));
         } catch (StoreUnavailableException e) {
             put(current.ended(Backtest.State.FAILED, e.getMessage(), since(started)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.errorf(e, "backtest %s of rule %s failed", job.id(), rule.id());
             put(current.ended(Backtest.State.FAILED, "the backtest failed: " + e, since(started)));
@@ -166,6 +175,9 @@ public class BacktestService {
         add(parts, source.path("source").path("ip"));
         add(parts, source.path("host").path("name"));
         String line = String.join(" · ", parts);
+        if (line.isEmpty()) {
+            return null;
+        }
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
@@ -182,10 +194,12 @@ public class BacktestService {
     private void put(Backtest job) {
         synchronized (jobs) {
             jobs.put(job.id(), job);
-            Iterator<String> oldest = jobs.keySet().iterator();
+            // the oldest finished ones go; running jobs stay until they end (at most two run)
+            Iterator<Backtest> oldest = jobs.values().iterator();
             while (jobs.size() > KEPT && oldest.hasNext()) {
-                oldest.next();
-                oldest.remove();
+                if (!oldest.next().running()) {
+                    oldest.remove();
+                }
             }
         }
     }

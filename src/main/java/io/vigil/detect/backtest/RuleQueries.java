@@ -39,9 +39,10 @@ public class RuleQueries {
     public ObjectNode of(SigmaRule rule) {
         FieldTypes types = FieldTypes.fromMappingResponse(raw.mapping(EventIndices.ALL_EVENTS));
         SigmaRule.LogSource ls = rule.logsource();
-        FieldMapping mapping = FieldMapping.of(ls == null
-                ? EventContext.NONE
-                : new EventContext(ls.product(), ls.service(), ls.category()));
+        // the matcher maps by the event's logsource: a rule that does not state its product also sees
+        // Windows events, whose fields it must then find where they are stored
+        String product = ls == null || ls.product() == null ? "windows" : ls.product();
+        FieldMapping mapping = FieldMapping.of(new EventContext(product, null, null));
         ObjectNode query = new SigmaQueryTranslator(types, mapping::candidates).translate(detection.asRun(rule));
         return Dsl.and(List.of(LogSourceQuery.of(ls), query));
     }

@@ -22,6 +22,10 @@ import io.vigil.detect.sigma.SigmaResult;
 @ApplicationScoped
 public class RuleService {
 
+    /** Rule ids go into URLs and page element ids: no slashes, spaces or other separators. */
+    private static final java.util.regex.Pattern VALID_ID = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
     private final SigmaParser parser = new SigmaParser();
     private final Clock clock = Clock.systemUTC();
     private final Event<RulesChanged> changed;
@@ -114,6 +118,11 @@ public class RuleService {
         if (id == null || id.isBlank()) {
             return new Imported(document, null, title, "refused", "the rule has no id: every stored rule needs one");
         }
+        if (!VALID_ID.matcher(id).matches()) {
+            return new Imported(document, id, title, "refused", "id: 1-100 characters of letters, digits, '.', '_'"
+                    + " or '-', starting with a letter or digit (Sigma ids are UUIDs); the id is part of the rule's"
+                    + " address");
+        }
         DetectionRule existing = DetectionRule.findById(id);
         if (existing != null && existing.yaml.equals(yaml)) {
             return new Imported(document, id, title, "unchanged", null);
@@ -200,6 +209,9 @@ public class RuleService {
         DetectionRule existing = results.get(0) instanceof SigmaResult.Rule rule && rule.rule().id() != null
                 ? DetectionRule.findById(rule.rule().id())
                 : null;
+        if (results.get(0) instanceof SigmaError error) {
+            return new Imported(0, error.id(), error.title(), "refused", error.toString());
+        }
         RulePack target = existing != null ? RulePack.findById(existing.pack) : ensurePack(pack, pack, false);
         Imported done = apply(target, results.get(0), user);
         if (!done.outcome().equals("refused")) {
