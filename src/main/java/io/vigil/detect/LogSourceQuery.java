@@ -2,11 +2,11 @@ package io.vigil.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.detect.match.EventContext;
 import io.vigil.detect.query.Dsl;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.event.Ecs;
@@ -28,9 +28,13 @@ public final class LogSourceQuery {
 
     /** The filter; {@code match_all} for a rule without logsource, {@code match_none} when nothing fits. */
     public static ObjectNode of(SigmaRule.LogSource logsource) {
-        String product = normal(logsource == null ? null : logsource.product());
-        String service = normal(logsource == null ? null : logsource.service());
-        String category = normal(logsource == null ? null : logsource.category());
+        // the stated parts, normalized as the matcher's contexts are
+        EventContext stated = logsource == null
+                ? EventContext.NONE
+                : new EventContext(logsource.product(), logsource.service(), logsource.category());
+        String product = stated.product();
+        String service = stated.service();
+        String category = stated.category();
         if (product == null && service == null && category == null) {
             return Dsl.matchAll();
         }
@@ -130,21 +134,17 @@ public final class LogSourceQuery {
         return stated == null || stated.equals(value);
     }
 
-    private static String normal(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String describe(SigmaRule.LogSource ls) {
+    /** A logsource for people: its stated parts, {@code aws / cloudtrail}; {@code any} when none. */
+    public static String describe(SigmaRule.LogSource ls) {
+        if (ls == null) {
+            return "any";
+        }
         List<String> parts = new ArrayList<>();
-        if (ls.product() != null) {
-            parts.add("product " + ls.product());
+        for (String part : new String[]{ls.product(), ls.service(), ls.category()}) {
+            if (part != null) {
+                parts.add(part);
+            }
         }
-        if (ls.service() != null) {
-            parts.add("service " + ls.service());
-        }
-        if (ls.category() != null) {
-            parts.add("category " + ls.category());
-        }
-        return String.join(", ", parts);
+        return parts.isEmpty() ? "any" : String.join(" / ", parts);
     }
 }

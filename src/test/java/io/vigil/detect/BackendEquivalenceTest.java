@@ -36,6 +36,7 @@ import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.index.RawQueries;
+import io.vigil.testing.TestSources;
 import io.vigil.testing.TestStack;
 import io.vigil.testing.Tokens;
 import io.vigil.testing.WindowsEventLogs;
@@ -304,17 +305,11 @@ class BackendEquivalenceTest {
      * events are years old, and the retention job would otherwise delete them between ingest and query.
      */
     private static String source(String type) {
-        String name = "t-eq-" + UUID.randomUUID().toString().substring(0, 8);
-        String token = given().auth().oauth2(Tokens.of("admin")).contentType("application/json")
-                .body(Map.of("name", name, "type", type, "scope", "test", "retentionDays", 3650))
-                .post("/api/admin/sources").then().statusCode(201).extract().path("token");
-        return name + " " + token;
+        return TestSources.create("t-eq-", type, 3650);
     }
 
     private static void ingest(String source, String body) {
-        String[] parts = source.split(" ");
-        given().header("Authorization", "Bearer " + parts[1]).body(body.getBytes(StandardCharsets.UTF_8))
-                .post("/api/ingest/" + parts[0]).then().statusCode(200);
+        TestSources.ingest(source, body);
     }
 
     private static void refresh() {

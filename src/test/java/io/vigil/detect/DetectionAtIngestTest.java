@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vigil.testing.TestSources;
 import io.vigil.testing.TestStack;
 import io.vigil.testing.Tokens;
 
@@ -25,17 +25,11 @@ class DetectionAtIngestTest {
     private static final String STOP_LOGGING_RULE = "4db60cc0-36fb-42b7-9b58-a5b53019fb74";
 
     private static String source(String type) {
-        String name = "t-det-" + UUID.randomUUID().toString().substring(0, 8);
-        String token = given().auth().oauth2(Tokens.of("admin")).contentType("application/json")
-                .body(Map.of("name", name, "type", type, "scope", "test", "retentionDays", 7))
-                .post("/api/admin/sources").then().statusCode(201).extract().path("token");
-        return name + " " + token;
+        return TestSources.create("t-det-", type, 7);
     }
 
     private static void ingest(String source, String body) {
-        String[] parts = source.split(" ");
-        given().header("Authorization", "Bearer " + parts[1]).body(body.getBytes(StandardCharsets.UTF_8))
-                .post("/api/ingest/" + parts[0]).then().statusCode(200);
+        TestSources.ingest(source, body);
     }
 
     private static String record(String eventName, String eventSource, String eventId, String agent) {

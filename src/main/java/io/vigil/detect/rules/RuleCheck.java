@@ -34,7 +34,7 @@ public record RuleCheck(List<Document> documents) {
                         null, List.of(), List.of(), null, error);
                 case SigmaResult.Rule rule -> rule(rule);
                 case SigmaResult.Filter filter -> new Document(filter.documentIndex(), "filter", filter.filter().id(),
-                        filter.filter().title(), null, logsource(filter.filter().logsource()),
+                        filter.filter().title(), null, LogSourceQuery.describe(filter.filter().logsource()),
                         List.copyOf(filter.filter().detection().fields()), List.of(),
                         "a filter for " + String.join(", ", filter.filter().rules()), null);
                 case SigmaResult.Correlation c -> new Document(c.documentIndex(), "correlation", c.id(), c.title(),
@@ -58,20 +58,8 @@ public record RuleCheck(List<Document> documents) {
     private static Document rule(SigmaResult.Rule result) {
         SigmaRule rule = result.rule();
         return new Document(result.documentIndex(), "rule", rule.id(), rule.title(), rule.level(),
-                logsource(rule.logsource()), List.copyOf(rule.detection().fields()), AttackTags.of(rule.tags()),
+                LogSourceQuery.describe(rule.logsource()), List.copyOf(rule.detection().fields()),
+                AttackTags.of(rule.tags()),
                 LogSourceQuery.nothingFits(rule.logsource()), null);
-    }
-
-    private static String logsource(SigmaRule.LogSource ls) {
-        if (ls == null) {
-            return "any";
-        }
-        List<String> parts = new ArrayList<>();
-        for (String part : new String[]{ls.product(), ls.service(), ls.category()}) {
-            if (part != null) {
-                parts.add(part);
-            }
-        }
-        return parts.isEmpty() ? "any" : String.join(" / ", parts);
     }
 }
