@@ -56,9 +56,18 @@ public record FieldTypes(Map<String, FieldKind> kinds, FieldKind otherwise) {
                 kinds.putIfAbsent(name, FieldKind.OBJECT);
                 collect(def.get("properties"), name + ".", kinds);
             } else {
-                kinds.putIfAbsent(name, kind(def.path("type").asText("object"), def));
+                // indices disagree when a field held a number in one day's first event and text in
+                // another's: a string query on a numeric index fails its shards, so the field counts as
+                // not holding strings (a numeric comparison works on both)
+                kinds.merge(name, kind(def.path("type").asText("object"), def), FieldTypes::narrower);
             }
         }
+    }
+
+    private static FieldKind narrower(FieldKind first, FieldKind other) {
+        boolean firstStrings = first == FieldKind.KEYWORD || first == FieldKind.FLAT_OBJECT;
+        boolean otherStrings = other == FieldKind.KEYWORD || other == FieldKind.FLAT_OBJECT;
+        return firstStrings && !otherStrings ? other : first;
     }
 
     private static FieldKind kind(String type, JsonNode def) {
