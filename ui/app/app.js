@@ -60,3 +60,4 @@ document.addEventListener('htmx:beforeSwap', (evt) => {
     evt.detail.isError = false;
   }
 });
+import './search.js';

@@ -1,9 +1,11 @@
 package io.vigil.access;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -14,7 +16,10 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Built from the security identity of the current request.
  */
 public record VigilUser(String subject, String username, String displayName, List<Role> roles,
-        Set<Permission> permissions) {
+        Set<Permission> permissions, Optional<Set<String>> sourceScope) {
+
+    /** The token claim listing the sources a user may read; without it, every source. */
+    public static final String SCOPES_CLAIM = "vigil_scopes";
 
     /** Identity attribute holding the granted {@code Set<Permission>}. */
     public static final String PERMISSIONS_ATTRIBUTE = "vigil.permissions";
@@ -35,12 +40,37 @@ public record VigilUser(String subject, String username, String displayName, Lis
         String username = identity.getPrincipal().getName();
         String subject = username;
         String displayName = username;
+        Optional<Set<String>> scope = Optional.empty();
         if (identity.getPrincipal() instanceof JsonWebToken token) {
+            scope = scope(token.getClaim(SCOPES_CLAIM));
             subject = Optional.ofNullable(token.getSubject()).orElse(username);
             username = Optional.ofNullable(token.<String>getClaim("preferred_username")).orElse(username);
             displayName = Optional.ofNullable(token.<String>getClaim("name")).orElse(username);
         }
         return new VigilUser(subject, username, displayName, roles,
-                permissions == null ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions));
+                permissions == null ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions), scope);
+    }
+
+    /** A claim of source names: a JSON array, or one string of names separated by commas or spaces. */
+    static Optional<Set<String>> scope(Object claim) {
+        if (claim == null) {
+            return Optional.empty();
+        }
+        Set<String> sources = new TreeSet<>();
+        if (claim instanceof Collection<?> values) {
+            values.forEach(v -> sources.add(unquoted(String.valueOf(v))));
+        } else {
+            for (String part : String.valueOf(claim).split("[,\\s]+")) {
+                sources.add(unquoted(part));
+            }
+        }
+        sources.remove("");
+        return Optional.of(Set.copyOf(sources));
+    }
+
+    /** Array claims come as JSON values, strings with their quotes. */
+    private static String unquoted(String value) {
+        String v = value.strip();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 }

@@ -55,6 +55,25 @@ public class FindingsReader {
         }
     }
 
+    /** The findings of one event, only of the given sources (null: any). */
+    public List<StoredFinding> forEvent(String eventId, java.util.Set<String> sources) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(q -> q.term(t -> t.field("event.id").value(FieldValue.of(eventId)))));
+        if (sources != null) {
+            List<FieldValue> values = sources.stream().map(FieldValue::of).toList();
+            filters.add(Query.of(q -> q.terms(t -> t.field("vigil.source").terms(v -> v.value(values)))));
+        }
+        try {
+            var response = client.search(s -> s.index(EventIndices.FINDINGS_PREFIX + "*").size(100)
+                    .ignoreUnavailable(true).allowNoIndices(true)
+                    .query(q -> q.bool(b -> b.filter(filters))), ObjectNode.class);
+            return response.hits().hits().stream().map(hit -> hit.source()).filter(java.util.Objects::nonNull)
+                    .map(FindingsReader::finding).toList();
+        } catch (IOException | OpenSearchException e) {
+            throw new StoreUnavailableException("cannot read findings: " + DependencySetup.rootMessage(e), e);
+        }
+    }
+
     private static StoredFinding finding(JsonNode doc) {
         JsonNode rule = doc.path("rule");
         List<String> tags = new ArrayList<>();

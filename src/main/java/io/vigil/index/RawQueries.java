@@ -40,8 +40,11 @@ public class RawQueries {
 
     /** {@code POST <indices>/_search}; missing indices are no error (an empty range has none). */
     public JsonNode search(String indices, JsonNode body) {
-        JsonNode answer = send("POST", "/" + indices + "/_search",
-                Map.of("ignore_unavailable", "true", "allow_no_indices", "true"), body);
+        return checkedShards(send("POST", "/" + indices + "/_search",
+                Map.of("ignore_unavailable", "true", "allow_no_indices", "true"), body));
+    }
+
+    private static JsonNode checkedShards(JsonNode answer) {
         // OpenSearch answers 200 when only some shards failed (a regexp too complex for the indices that
         // have the field): that answer is incomplete, and a count from it would be wrong without a word
         JsonNode shards = answer.path("_shards");
@@ -52,6 +55,32 @@ public class RawQueries {
                     + " shards failed: " + reason);
         }
         return answer;
+    }
+
+    /**
+     * {@code POST <indices>/_search/point_in_time}: a snapshot of the indices that later pages read, so
+     * deep paging does not shift as events arrive. Its id, kept alive for {@code keepAlive} ({@code 5m}).
+     */
+    public String openPointInTime(String indices, String keepAlive) {
+        JsonNode answer = send("POST", "/" + indices + "/_search/point_in_time", Map.of("keep_alive", keepAlive,
+                "allow_partial_pit_creation", "false"), null);
+        return answer.path("pit_id").asText();
+    }
+
+    /** Frees a point in time before its keep-alive runs out (an export that is done with it). */
+    public void closePointInTime(String id) {
+        var body = json.createObjectNode();
+        body.putArray("pit_id").add(id);
+        try {
+            send("DELETE", "/_search/point_in_time", Map.of(), body);
+        } catch (RefusedException e) {
+            // already expired: nothing left to free
+        }
+    }
+
+    /** {@code POST /_search} of a body naming its point in time ({@code "pit": {"id": …}}). */
+    public JsonNode searchPointInTime(JsonNode body) {
+        return checkedShards(send("POST", "/_search", Map.of(), body));
     }
 
     /** {@code GET <indices>/_mapping}, empty when no index matches. */

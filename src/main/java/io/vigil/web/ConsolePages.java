@@ -50,14 +50,6 @@ public class ConsolePages {
     }
 
     @GET
-    @Path("search")
-    @PermissionsAllowed(Names.EVENTS_READ)
-    public TemplateInstance search() {
-        return section("search", "Search every event with Lucene queries, a histogram, field statistics, pivots "
-                + "and aggregation pipes.");
-    }
-
-    @GET
     @Path("alerts")
     @PermissionsAllowed(Names.ALERTS_READ)
     public TemplateInstance alerts() {

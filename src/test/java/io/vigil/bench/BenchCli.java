@@ -16,8 +16,9 @@ public final class BenchCli {
 
     public static void main(String[] args) {
         if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("matcher"))) {
-            System.err.println("usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all]\n"
-                    + "       vigil bench matcher [--corpora DIR] [--rounds N] [--round-ms N]");
+            System.err.println(
+                    "usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all [--rounds N]]\n"
+                            + "       vigil bench matcher [--corpora DIR] [--rounds N] [--round-ms N]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -39,7 +40,6 @@ public final class BenchCli {
                     intOption(options, "--batch", 1000), intOption(options, "--senders", 4));
             boolean withRules = "all".equals(options.get("--rules"));
             if (withRules) {
-                // first without any rule, then with every built-in (SigmaHQ) rule: the cost of detection
                 stack.setBuiltinRules(false);
             }
             var result = bench.run();
@@ -51,13 +51,11 @@ public final class BenchCli {
                         result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
                 return 0;
             }
-            stack.setBuiltinRules(true);
-            double allRules = bench.vigilOnly();
-            System.out.printf("Vigil HTTP intake : %,10.0f events/s, all built-in rules enabled%n", allRules);
+            var cost = RulesCost.measure(bench, stack, intOption(options, "--rounds", 3));
             System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d eps_no_rules=%.0f "
                     + "eps_all_rules=%.0f rules_cost=%.2f%n", result.vigilEps(), result.rawEps(),
-                    result.vigilEps() / result.rawEps(), result.rssMb(), result.vigilEps(), allRules,
-                    1 - allRules / result.vigilEps());
+                    result.vigilEps() / result.rawEps(), result.rssMb(), cost.noRules(), cost.allRules(),
+                    cost.cost());
             return 0;
         } catch (StackException e) {
             System.err.println("vigil bench: " + e.getMessage());

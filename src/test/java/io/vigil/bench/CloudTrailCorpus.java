@@ -51,10 +51,14 @@ final class CloudTrailCorpus {
         });
     }
 
-    /** The {@code n}-th event: a seed with its own id and a time spread over the last 24 hours. */
-    static ObjectNode event(List<ObjectNode> seeds, int n, Instant now) {
+    /**
+     * The {@code n}-th event of a run: a seed with an id of its own and a time spread over the last 24
+     * hours. Each run has its own ids, as fresh traffic would: repeated ids would make every write of a
+     * later run (events in a new source, and their findings) an overwrite.
+     */
+    static ObjectNode event(List<ObjectNode> seeds, int n, Instant now, long run) {
         ObjectNode event = seeds.get(n % seeds.size()).deepCopy();
-        event.put("eventID", new UUID(0x5eedL, n).toString());
+        event.put("eventID", new UUID(run, n).toString());
         event.put("eventTime", now.minusMillis((n * 7919L) % 86_400_000L).toString().replaceAll("\\.\\d+Z$", "Z"));
         return event;
     }

@@ -44,6 +44,8 @@ final class IngestBench {
     private final int events;
     private final int batch;
     private final int senders;
+    /** Tells one measured run's event ids from another's. */
+    private long run;
 
     IngestBench(BenchStack stack, int events, int batch, int senders) {
         this.stack = stack;
@@ -53,6 +55,7 @@ final class IngestBench {
     }
 
     Result run() throws Exception {
+        run = System.nanoTime();
         List<ObjectNode> seeds = CloudTrailCorpus.seeds(json);
         Instant now = Instant.now();
         String source = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -76,8 +79,13 @@ final class IngestBench {
         return new Result(events / vigilSeconds, events / rawSeconds, rss.peakMb());
     }
 
-    /** Vigil's intake alone, into a fresh source (the same events, ids made new by the source name). */
-    double vigilOnly() throws Exception {
+    /** One measured run of Vigil's intake: its rate and how many findings detection wrote for it. */
+    record Phase(double eps, long findings) {
+    }
+
+    /** Vigil's intake alone, into a fresh source, with events of new ids. */
+    Phase vigilOnly() throws Exception {
+        run = System.nanoTime();
         List<ObjectNode> seeds = CloudTrailCorpus.seeds(json);
         Instant now = Instant.now();
         String source = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -86,7 +94,15 @@ final class IngestBench {
         double seconds = timed(batchNo -> ndjson(seeds, batchNo, now, false), body -> post(
                 stack.vigilUrl() + "/api/ingest/" + source, body, "Bearer " + token, "application/x-ndjson"));
         checkCount(EventIndices.eventsOf(source), events);
-        return events / seconds;
+        return new Phase(events / seconds, findingsOf(source));
+    }
+
+    private long findingsOf(String source) throws Exception {
+        String findings = EventIndices.FINDINGS_PREFIX + "*";
+        post(stack.openSearchUrl() + "/" + findings + "/_refresh", new byte[0], null, "application/json");
+        var response = http.send(HttpRequest.newBuilder(URI.create(stack.openSearchUrl() + "/" + findings
+                + "/_count?q=vigil.source:" + source)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).path("count").asLong();
     }
 
     private void warmUp(List<ObjectNode> seeds, String token, Instant now) throws Exception {
@@ -135,7 +151,7 @@ final class IngestBench {
         StringBuilder body = new StringBuilder(batch * 1500);
         for (int i = 0; i < batch && (warm || batchNo * batch + i < events); i++) {
             int n = batchNo * batch + i + (warm ? 50_000_000 : 0);
-            body.append(CloudTrailCorpus.event(seeds, n, now)).append('\n');
+            body.append(CloudTrailCorpus.event(seeds, n, now, run)).append('\n');
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -147,7 +163,7 @@ final class IngestBench {
         try {
             for (int i = 0; i < batch && batchNo * batch + i < events; i++) {
                 int n = batchNo * batch + i;
-                ObjectNode record = CloudTrailCorpus.event(seeds, n, now);
+                ObjectNode record = CloudTrailCorpus.event(seeds, n, now, run);
                 var event = normalizer.normalize(new Item.Json(n, record, record.toString()), context);
                 body.append("{\"index\":{\"_index\":\"")
                         .append(EventIndices.events(context.source(), event.timestamp()))

@@ -17,10 +17,11 @@ import io.vigil.detect.sigma.ValueTest;
  * Derives from a detection a necessary condition for a match: a set of {@link Atom}s such that every
  * event the rule matches satisfies at least one of them. Conservative by construction: an AND takes the
  * best part that has such a set, an OR needs one from every alternative (and unites them), and
- * anything else — NOT, regexes, {@code neq}, {@code null}, {@code exists}, {@code fieldref}, CIDR,
+ * anything else — NOT, regexes without a required text, {@code neq}, {@code null}, {@code exists}, {@code fieldref}, CIDR,
  * numeric comparisons, non-ASCII equality values, contains texts of under three ASCII characters —
  * gives no set, so the rule ends up on the always-check list. Keyword searches give atoms on the
- * {@link Atom#ANY_STRING} pseudo-field; a wildcard value gives its longest literal piece.
+ * {@link Atom#ANY_STRING} pseudo-field; a wildcard value gives its longest literal piece, a regex the
+ * texts {@link RegexLiterals} finds.
  */
 final class RequiredAtoms {
 
@@ -72,6 +73,7 @@ final class RequiredAtoms {
                     : null;
             case ValueTest.NumberEquals n -> number(field, n);
             case ValueTest.Wildcard w -> wildcard(field, w.glob());
+            case ValueTest.Regex r -> regex(field, r.source());
             default -> null;
         };
     }
@@ -109,6 +111,18 @@ final class RequiredAtoms {
             }
         }
         return best.length() >= MIN_CONTAINS ? Set.of(new Atom.Contains(field, best)) : null;
+    }
+
+    /**
+     * A match of the regex contains one of the texts {@link RegexLiterals} reads from it; folded, they
+     * hold whatever its case flag. Every alternative needs an indexable ASCII text.
+     */
+    private static Set<Atom> regex(String field, String source) {
+        List<String> texts = RegexLiterals.required(source).stream().map(Folding::fold).toList();
+        if (texts.isEmpty() || !texts.stream().allMatch(t -> t.length() >= MIN_CONTAINS && Folding.ascii(t))) {
+            return null;
+        }
+        return atoms(texts.stream().<Atom>map(t -> new Atom.Contains(field, t)).toList());
     }
 
     /** The matcher accepts the number's text (ignoring case) or, for numeric values, numeric equality. */

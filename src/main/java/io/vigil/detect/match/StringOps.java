@@ -26,13 +26,11 @@ final class StringOps {
         if (text.isEmpty()) {
             return true;
         }
-        char first = text.charAt(0);
-        char lower = Character.toLowerCase(first);
-        char upper = Character.toUpperCase(first);
+        // a cheap first-character filter with regionMatches' own equivalence (the Kelvin sign is a k),
+        // then the full case-insensitive comparison
+        char first = Folding.fold(text.charAt(0));
         for (int i = 0; i <= last; i++) {
-            char c = value.charAt(i);
-            // Cheap first-character filter; regionMatches does the full case-insensitive comparison.
-            if ((c == lower || c == upper) && value.regionMatches(true, i, text, 0, text.length())) {
+            if (Folding.fold(value.charAt(i)) == first && value.regionMatches(true, i, text, 0, text.length())) {
                 return true;
             }
         }

@@ -23,7 +23,7 @@ final class ValuePredicates {
             case ValueTest.EqualsAny set -> v -> v != null
                     && set.values().contains(set.cased() ? text(v) : text(v).toLowerCase(Locale.ROOT));
             case ValueTest.Wildcard w -> v -> v != null && w.pattern().matches(text(v));
-            case ValueTest.Regex r -> v -> v != null && r.pattern().matcher(text(v)).find();
+            case ValueTest.Regex r -> regex(r);
             case ValueTest.NumberEquals n -> v -> v != null && (text(v).equalsIgnoreCase(n.text())
                     || v instanceof Number num && compare(num, n.number()) == 0);
             case ValueTest.NumberCompare c -> v -> numeric(c, number(v));
@@ -44,6 +44,30 @@ final class ValuePredicates {
             case ValueTest.AnyOf any -> any.tests().stream().anyMatch(ValuePredicates::acceptsAbsent);
             default -> false;
         };
+    }
+
+    /**
+     * A regex is only run on values holding one of the texts every match contains ({@link RegexLiterals}),
+     * compared ignoring case so any case flag is covered: most values fail that cheap test.
+     */
+    private static Predicate<Object> regex(ValueTest.Regex r) {
+        String[] texts = RegexLiterals.required(r.source()).toArray(String[]::new);
+        return v -> {
+            if (v == null) {
+                return false;
+            }
+            String value = text(v);
+            return (texts.length == 0 || containsAny(value, texts)) && r.pattern().matcher(value).find();
+        };
+    }
+
+    private static boolean containsAny(String value, String[] texts) {
+        for (String text : texts) {
+            if (StringOps.matches(ValueTest.StringOp.CONTAINS, value, text, false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Predicate<Object> anyOf(List<ValueTest> tests) {

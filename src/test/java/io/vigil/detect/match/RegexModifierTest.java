@@ -23,6 +23,17 @@ class RegexModifierTest {
     }
 
     @Test
+    void theRequiredTextFilterKeepsEveryCaseTheFlagAllows() {
+        RuleMatcher r = rule("""
+                    sel:
+                        Name|re|i: '.+:assumed-role/aws:.+'
+                    condition: sel
+                """);
+        assertThat(matches(r, "{\"Name\":\"arn:aws:sts::1:ASSUMED-ROLE/AWS:x\"}")).isTrue();
+        assertThat(matches(r, "{\"Name\":\"arn:aws:sts::1:assumed-role/aws-reserved/x\"}")).isFalse();
+    }
+
+    @Test
     void subModifiersIgnoreCaseMultiLineDotAll() {
         RuleMatcher i = rule("""
                     sel:

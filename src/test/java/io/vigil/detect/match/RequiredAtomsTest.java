@@ -41,13 +41,22 @@ class RequiredAtomsTest {
                     a:
                         Image|endswith: '\\whoami.exe'
                     b:
-                        CommandLine|re: 'who.mi'
+                        CommandLine|re: 'w.o.mi'
                     condition: 1 of them
                 """)).isNull();
     }
 
     @Test
-    void negationsRegexesAndShortTextsGiveNothing() {
+    void regexesGiveTheirRequiredTexts() {
+        assertThat(atoms("    sel:\n        userIdentity.arn|re: '.+:assumed-role/aws:.+'\n    condition: sel\n"))
+                .containsExactly(new Atom.Contains("userIdentity.arn", ":assumed-role/aws:"));
+        assertThat(atoms("    sel:\n        CommandLine|re|i: 'Invoke-(Mimikatz|Kerberoast)|sekurlsa::'\n"
+                + "    condition: sel\n")).containsExactlyInAnyOrder(new Atom.Contains("CommandLine", "invoke-"),
+                        new Atom.Contains("CommandLine", "sekurlsa::"));
+    }
+
+    @Test
+    void negationsRegexesWithoutTextsAndShortTextsGiveNothing() {
         assertThat(atoms("    sel:\n        EventID: 1\n    condition: not sel\n")).isNull();
         assertThat(atoms("    sel:\n        CommandLine|re: 'a.*b'\n    condition: sel\n")).isNull();
         assertThat(atoms("    sel:\n        Image: '*\\c*x'\n    condition: sel\n")).isNull();

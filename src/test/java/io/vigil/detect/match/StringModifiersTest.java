@@ -36,6 +36,18 @@ class StringModifiersTest {
     }
 
     @Test
+    void containsFoldsAsEqualityDoes() {
+        RuleMatcher r = rule("""
+                    sel:
+                        User|contains: 'kit'
+                    condition: sel
+                """);
+        // the Kelvin sign is a k to equalsIgnoreCase, so to contains as well
+        assertThat(matches(r, "{\"User\":\"a\u212Ait\"}")).isTrue();
+        assertThat(matches(r, "{\"User\":\"KIT\"}")).isTrue();
+    }
+
+    @Test
     void listIsOrAndAllModifierIsAnd() {
         RuleMatcher any = rule("""
                     sel:

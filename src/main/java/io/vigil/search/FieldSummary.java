@@ -1,0 +1,7 @@
+package io.vigil.search;
+
+import java.util.List;
+
+/** A field of the sidebar: in how many of the shown events it is, and its commonest values among them. */
+public record FieldSummary(String name, int present, int of, List<ValueCount> top, boolean column) {
+}

@@ -1,0 +1,87 @@
+package io.vigil.search;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search as its URL holds it — text, range and columns — and the links derived from it: filter
+ * for or out a value, pivot on it, zoom the range, add or drop a column. Every state of the page is a
+ * URL, so any search can be shared or bookmarked.
+ */
+public record SearchForm(String q, String from, String to, List<String> columns) {
+
+    public static SearchForm of(String q, String from, String to, String cols) {
+        return new SearchForm(q == null ? "" : q, blankTo(from, TimeRange.DEFAULT_FROM), blankTo(to, "now"),
+                ResultsTable.columns(cols));
+    }
+
+    public String cols() {
+        return String.join(",", columns);
+    }
+
+    /** {@code /search?...} of this form. */
+    public String url() {
+        return link(q, from, to, columns);
+    }
+
+    /** The same search with the value required ({@code negate}: excluded). */
+    public String refine(String field, String value, boolean negate) {
+        return link(LuceneText.refine(SearchText.parse(q), LuceneText.term(field, value), negate), from, to,
+                columns);
+    }
+
+    /** Only this value, in the same range: what else happened with this IP, user or key. */
+    public String pivot(String field, String value) {
+        return link(LuceneText.term(field, value), from, to, columns);
+    }
+
+    public String toggleColumn(String field) {
+        List<String> next = new ArrayList<>(columns);
+        if (!next.remove(field)) {
+            next.add(field);
+        }
+        return link(q, from, to, next.isEmpty() ? List.of("message") : next);
+    }
+
+    public String withRange(String newFrom, String newTo) {
+        return link(q, newFrom, newTo, columns);
+    }
+
+    /** Whether the range is other than a preset up to now: the picker then shows its fields. */
+    public boolean customRange() {
+        return !to.equals("now") || TimeRange.PRESETS.stream().noneMatch(p -> p.from().equals(from));
+    }
+
+    /** Columns plus the time column: the width of a row spanning the table. */
+    public int width() {
+        return columns.size() + 1;
+    }
+
+    public String eventUrl(String index, String id) {
+        return "/search/event?" + params() + "&index=" + enc(index) + "&id=" + enc(id);
+    }
+
+    public String valuesUrl(String field) {
+        return "/search/values?" + params() + "&field=" + enc(field);
+    }
+
+    /** The query string of this search without the path, for the htmx calls of the page. */
+    public String params() {
+        return url().substring("/search?".length());
+    }
+
+    private static String link(String q, String from, String to, List<String> columns) {
+        return "/search?q=" + enc(q) + "&from=" + enc(from) + "&to=" + enc(to) + "&cols="
+                + enc(String.join(",", columns));
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}

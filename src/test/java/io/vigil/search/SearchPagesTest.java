@@ -1,0 +1,201 @@
+package io.vigil.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.TestSources;
+import io.vigil.testing.Tokens;
+
+/** The search page over events ingested through the HTTP intake into the real OpenSearch. */
+@QuarkusTest
+class SearchPagesTest {
+
+    private static final Pattern ROW = Pattern.compile("class=\"result-row\"");
+
+    private static String record(String eventName, String agent, String eventId, Instant time, String user) {
+        return "{\"eventVersion\":\"1.09\",\"eventTime\":\"" + time.truncatedTo(ChronoUnit.SECONDS)
+                + "\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"" + eventName
+                + "\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"" + agent
+                + "\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"" + user + "\"},\"eventID\":\"" + eventId
+                + "\",\"recipientAccountId\":\"111122223333\"}";
+    }
+
+    /** {@code count} events of one new agent, an hour apart back from now; returns the agent. */
+    private static String ingest(int count) {
+        String agent = "agent-" + UUID.randomUUID();
+        String source = TestSources.create("t-search-", "cloudtrail", 30);
+        Instant now = Instant.now();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            body.append(record(i % 2 == 0 ? "ListUsers" : "GetUser", agent, UUID.randomUUID().toString(),
+                    now.minus(Duration.ofMinutes(10L * i + 5)), i % 3 == 0 ? "alice" : "bob")).append('\n');
+        }
+        TestSources.ingest(source, body.toString());
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> rows(page("userAgent:\"" + agent + "\"", "now-7d")) == Math.min(count, SearchPages.PAGE_SIZE));
+        return agent;
+    }
+
+    private static String page(String q, String from) {
+        return given().auth().oauth2(Tokens.of("analyst")).queryParam("q", q).queryParam("from", from)
+                .get("/search").then().statusCode(200).extract().asString();
+    }
+
+    /** A URL the page itself built (already encoded), fetched as the browser would. */
+    private static String fetch(String url) {
+        return given().urlEncodingEnabled(false).auth().oauth2(Tokens.of("analyst")).get(url).then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static int rows(String html) {
+        Matcher m = ROW.matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String attribute(String html, String name, String after) {
+        Matcher m = Pattern.compile(Pattern.quote(after) + "[\\s\\S]*?" + name + "=\"([^\"]*)\"").matcher(html);
+        assertThat(m.find()).as(name + " after " + after).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void aSearchShowsItsEventsNewestFirstWithTotalHistogramAndFields() {
+        String agent = ingest(3);
+        String html = page("userAgent:\"" + agent + "\"", "now-24h");
+        assertThat(rows(html)).isEqualTo(3);
+        assertThat(html).contains("<span data-testid=\"total\">3</span>");
+        List<String> times = new ArrayList<>();
+        Matcher time = Pattern.compile("<time datetime=\"([^\"]+)\"").matcher(html);
+        while (time.find()) {
+            times.add(time.group(1));
+        }
+        assertThat(times).hasSize(3).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        Matcher data = Pattern.compile("id=\"histogram-data\">(.*?)</script>").matcher(html);
+        assertThat(data.find()).isTrue();
+        long sum = Pattern.compile("\\[\\d+,(\\d+)]").matcher(data.group(1)).results()
+                .mapToLong(r -> Long.parseLong(r.group(1))).sum();
+        assertThat(sum).isEqualTo(3);
+        assertThat(html).contains("data-field=\"user.name\"").contains("data-field=\"eventName\"");
+    }
+
+    @Test
+    void deepPagingContinuesAfterTheLastEventShown() {
+        String agent = ingest(120);
+        String html = page("userAgent:\"" + agent + "\"", "now-7d");
+        assertThat(rows(html)).isEqualTo(50);
+        assertThat(html).contains("<span data-testid=\"total\">120</span>");
+        List<String> seen = new ArrayList<>(ids(html));
+        String more = attribute(html, "hx-get", "<tr id=\"more-row\">");
+        for (int page = 0; page < 2; page++) {
+            String fragment = fetch(more);
+            seen.addAll(ids(fragment));
+            if (page == 0) {
+                assertThat(fragment).contains("more-row");
+                more = attribute(fragment, "hx-get", "<tr id=\"more-row\">");
+                assertThat(more).contains("pit=");
+            } else {
+                assertThat(fragment).doesNotContain("more-row");
+            }
+        }
+        assertThat(seen).hasSize(120).doesNotHaveDuplicates();
+    }
+
+    private static List<String> ids(String html) {
+        return Pattern.compile("data-id=\"([^\"]+)\"").matcher(html).results().map(r -> r.group(1)).toList();
+    }
+
+    @Test
+    void theEventPanelShowsEveryFieldWithFiltersAndTheRecordAndFindings() {
+        String agent = ingest(1);
+        String html = page("userAgent:\"" + agent + "\"", "now-24h");
+        String panel = fetch(attribute(html, "hx-get", "class=\"result-row\""));
+        assertThat(panel).contains("<code>userIdentity.userName</code>").contains("<code>eventName</code>")
+                .contains("data-testid=\"event-original\"").contains("data-testid=\"event-no-findings\"");
+        // filter for: the query keeps its part and gains the value; pivot: only the value
+        assertThat(panel).contains("q=%28userAgent%3A%22" + agent)
+                .contains("q=userIdentity.userName%3A%22alice%22");
+    }
+
+    @Test
+    void theFindingsOfAnEventShowInItsPanel() {
+        String ruleId = UUID.randomUUID().toString();
+        String agent = "agent-" + UUID.randomUUID();
+        String rule = """
+                title: IAM user listed by a test client
+                id: %s
+                level: high
+                tags: [attack.discovery, attack.t1087.004]
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection:
+                    eventName: ListUsers
+                    userAgent: '%s'
+                  condition: selection
+                """.formatted(ruleId, agent);
+        given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-search").then().statusCode(200).body("stored", is(1));
+        String source = TestSources.create("t-search-", "cloudtrail", 30);
+        TestSources.ingest(source, record("ListUsers", agent, UUID.randomUUID().toString(), Instant.now()
+                .minusSeconds(60), "carol"));
+        String q = "userAgent:\"" + agent + "\"";
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows(page(q, "now-1h")) == 1);
+        String eventUrl = attribute(page(q, "now-1h"), "hx-get", "class=\"result-row\"");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fetch(eventUrl))
+                .contains("data-testid=\"event-findings\"").contains("IAM user listed by a test client")
+                .contains("href=\"/rules/" + ruleId + "\"").contains("attack.t1087.004"));
+    }
+
+    @Test
+    void topValuesCountTheWholeResultNotJustThePage() {
+        String agent = ingest(60);
+        String url = "/search/values?q=" + URLEncoder.encode("userAgent:\"" + agent + "\"", StandardCharsets.UTF_8)
+                + "&from=now-7d&to=now&field=userIdentity.userName";
+        String fragment = fetch(url);
+        assertThat(fragment).contains("60 events in the range hold").contains(">bob</a> <span class=\"count\">40")
+                .contains(">alice</a> <span class=\"count\">20");
+    }
+
+    @Test
+    void aBadQuerySaysWhereAndAnExpensiveOneIsWarnedAbout() {
+        String html = page("eventName:(ConsoleLogin OR", "now-24h");
+        assertThat(html).contains("data-testid=\"search-problem\"").contains("query syntax: the query ends too early")
+                .contains("<mark>").doesNotContain("Exception").doesNotContain("at io.vigil");
+        assertThat(page("eventName:ConsoleLogin", "yesterday")).contains("&#39;from&#39; is yesterday");
+        assertThat(page("user.name:*admin", "now-7d")).contains("data-testid=\"search-warning\"")
+                .contains("leading wildcard");
+    }
+
+    @Test
+    void fieldNamesForCompletionComeFromTheMappings() {
+        ingest(1);
+        given().auth().oauth2(Tokens.of("analyst")).accept("application/json").get("/search/fields").then()
+                .statusCode(200).body("contains('eventName')", is(true)).body("contains('event')", is(false));
+    }
+
+    @Test
+    void onlyUsersWhoMayReadEventsSearch() {
+        given().auth().oauth2(Tokens.of("manager")).accept("text/html").get("/search").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("manager")).get("/search/event?index=vigil-events-x-2026.11.21&id=1").then()
+                .statusCode(403);
+    }
+}

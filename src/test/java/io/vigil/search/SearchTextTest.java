@@ -1,0 +1,32 @@
+package io.vigil.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SearchTextTest {
+
+    @Test
+    void pipesFollowTheQueryAndKeepTheirOffsets() {
+        SearchText text = SearchText.parse("eventName:ConsoleLogin | stats count() by user.name | top 5 source.ip");
+        assertThat(text.query()).isEqualTo("eventName:ConsoleLogin");
+        assertThat(text.pipes()).extracting(SearchText.Part::text).containsExactly(" stats count() by user.name ",
+                " top 5 source.ip");
+        assertThat(text.pipes().get(0).offset()).isEqualTo(24);
+    }
+
+    @Test
+    void luceneOrAndQuotedOrEscapedBarsAreNotPipes() {
+        assertThat(SearchText.parse("a:1 || b:2").pipes()).isEmpty();
+        assertThat(SearchText.parse("message:\"a | b\"").pipes()).isEmpty();
+        assertThat(SearchText.parse("path:a\\|b").pipes()).isEmpty();
+    }
+
+    @Test
+    void emptyAndStarMatchEverything() {
+        assertThat(SearchText.parse("").matchesAll()).isTrue();
+        assertThat(SearchText.parse(" * ").matchesAll()).isTrue();
+        assertThat(SearchText.parse(null).matchesAll()).isTrue();
+        assertThat(SearchText.parse("x").matchesAll()).isFalse();
+    }
+}

@@ -1,0 +1,259 @@
+// Search page: histogram (drag to zoom), keyboard, field-name completion and history, time presets,
+// the event panel. Everything else is server-rendered; this only wires the page together.
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { BrushComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, BrushComponent, GridComponent, TooltipComponent, CanvasRenderer]);
+
+const HISTORY_KEY = 'vigil-search-history';
+const HISTORY_SIZE = 20;
+
+function css(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+function navigate(changes) {
+  const url = new URL(window.location.href);
+  for (const [key, value] of Object.entries(changes)) url.searchParams.set(key, value);
+  url.searchParams.delete('open');
+  window.location.assign(url.toString());
+}
+
+function drawHistogram() {
+  const holder = document.getElementById('histogram');
+  const data = document.getElementById('histogram-data');
+  if (!holder || !data) return;
+  const histogram = JSON.parse(data.textContent);
+  const chart = echarts.init(holder, null, { renderer: 'canvas' });
+  chart.setOption({
+    animation: false,
+    grid: { left: 48, right: 12, top: 10, bottom: 24 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: {
+      type: 'time', min: histogram.from, max: histogram.to,
+      axisLabel: { color: css('--text-muted') }, axisLine: { lineStyle: { color: css('--border') } },
+    },
+    yAxis: {
+      type: 'value', minInterval: 1,
+      axisLabel: { color: css('--text-muted') }, splitLine: { lineStyle: { color: css('--border') } },
+    },
+    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce',
+      brushStyle: { color: 'rgba(90,169,255,0.25)', borderColor: css('--accent') } },
+    series: [{
+      type: 'bar', name: 'events', barWidth: '90%',
+      itemStyle: { color: css('--accent') },
+      data: histogram.bars.map(([start, count]) => [start + histogram.interval / 2, count]),
+    }],
+  });
+  // dragging over the chart selects a range; letting go searches it
+  chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+  chart.on('brushEnd', (event) => {
+    const area = event.areas && event.areas[0];
+    if (!area || !area.coordRange) return;
+    const [start, end] = area.coordRange;
+    if (end - start < 1000) return;
+    navigate({ from: new Date(Math.floor(start)).toISOString(), to: new Date(Math.ceil(end)).toISOString() });
+  });
+  // the chart's box changes when the event panel opens or the window resizes
+  new ResizeObserver(() => chart.resize()).observe(holder);
+}
+
+function history() {
+  try {
+    return JSON.parse(localStorage.getItem(HISTORY_KEY) || '[]');
+  } catch (e) {
+    return [];
+  }
+}
+
+function remember(query) {
+  if (!query.trim()) return;
+  const past = history().filter((q) => q !== query);
+  past.unshift(query);
+  try {
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(past.slice(0, HISTORY_SIZE)));
+  } catch (e) {
+    // storage full or private browsing: history is a convenience
+  }
+}
+
+function setUpQueryBox() {
+  const input = document.getElementById('q');
+  const list = document.getElementById('q-suggestions');
+  const form = document.getElementById('search-form');
+  if (!input || !list || !form) return;
+  let fields = null;
+  let options = [];
+  let active = -1;
+  let mode = 'fields';
+
+  fetch('/search/fields', { headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : []))
+    .then((names) => { fields = names; })
+    .catch(() => { fields = []; });
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  }
+
+  function show(items, kind) {
+    options = items;
+    mode = kind;
+    active = -1;
+    list.replaceChildren(...items.map((text, i) => {
+      const li = document.createElement('li');
+      li.id = `q-option-${i}`;
+      li.setAttribute('role', 'option');
+      li.textContent = text;
+      li.addEventListener('mousedown', (e) => { e.preventDefault(); choose(i); });
+      return li;
+    }));
+    list.hidden = items.length === 0;
+    input.setAttribute('aria-expanded', String(items.length > 0));
+  }
+
+  function token() {
+    const upTo = input.value.slice(0, input.selectionStart);
+    const match = /[\w.@-]+$/.exec(upTo);
+    return match && !/:/.test(match[0]) ? match[0] : null;
+  }
+
+  function suggest() {
+    if (!input.value.trim()) {
+      show(history().slice(0, 8), 'history');
+      return;
+    }
+    const partial = token();
+    if (!partial || !fields) {
+      close();
+      return;
+    }
+    const lower = partial.toLowerCase();
+    const starts = fields.filter((f) => f.toLowerCase().startsWith(lower));
+    const inside = fields.filter((f) => !f.toLowerCase().startsWith(lower) && f.toLowerCase().includes(lower));
+    const found = starts.concat(inside).filter((f) => f !== partial).slice(0, 8);
+    show(found, 'fields');
+  }
+
+  function choose(i) {
+    const text = options[i];
+    if (text === undefined) return;
+    if (mode === 'history') {
+      input.value = text;
+    } else {
+      const before = input.value.slice(0, input.selectionStart).replace(/[\w.@-]+$/, '');
+      const after = input.value.slice(input.selectionStart);
+      input.value = `${before}${text}:${after}`;
+      const caret = before.length + text.length + 1;
+      input.setSelectionRange(caret, caret);
+    }
+    close();
+    input.focus();
+  }
+
+  function highlight(i) {
+    active = (i + options.length) % options.length;
+    [...list.children].forEach((li, n) => li.setAttribute('aria-selected', String(n === active)));
+    input.setAttribute('aria-activedescendant', `q-option-${active}`);
+  }
+
+  input.addEventListener('input', suggest);
+  input.addEventListener('focus', () => { if (!input.value.trim()) suggest(); });
+  input.addEventListener('blur', () => setTimeout(close, 100));
+  input.addEventListener('keydown', (e) => {
+    if (list.hidden) return;
+    if (e.key === 'ArrowDown') { e.preventDefault(); highlight(active + 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
+    else if ((e.key === 'Enter' || e.key === 'Tab') && active >= 0) { e.preventDefault(); choose(active); }
+    else if (e.key === 'Escape') { e.preventDefault(); close(); }
+  });
+  form.addEventListener('submit', () => remember(input.value));
+}
+
+function setUpRangePicker() {
+  const preset = document.getElementById('range-preset');
+  if (!preset) return;
+  preset.addEventListener('change', () => {
+    if (preset.value === 'custom') {
+      const details = document.querySelector('.range-custom');
+      details.open = true;
+      document.getElementById('range-from').focus();
+      return;
+    }
+    document.getElementById('range-from').value = preset.value;
+    document.getElementById('range-to').value = 'now';
+    document.getElementById('search-form').requestSubmit();
+  });
+}
+
+function rows() {
+  return [...document.querySelectorAll('#results-body .result-row')];
+}
+
+function closePanel() {
+  const panel = document.getElementById('event-panel');
+  if (!panel || panel.hidden) return false;
+  panel.hidden = true;
+  panel.replaceChildren();
+  document.querySelector('.result-row.selected')?.focus();
+  return true;
+}
+
+function setUpKeyboard() {
+  document.addEventListener('keydown', (e) => {
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement
+      || e.target instanceof HTMLSelectElement;
+    if (e.key === '/' && !typing) {
+      const input = document.getElementById('q');
+      if (input) { e.preventDefault(); input.focus(); input.select(); }
+    } else if (e.key === 'Escape' && !typing) {
+      if (closePanel()) e.preventDefault();
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !typing) {
+      const all = rows();
+      if (!all.length) return;
+      const at = all.indexOf(document.activeElement);
+      const next = at < 0 ? 0 : Math.min(all.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
+      e.preventDefault();
+      all[next].focus();
+      if (!document.getElementById('event-panel').hidden) all[next].click();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (e.target.closest('#event-close')) closePanel();
+    const row = e.target.closest('.result-row');
+    if (row) {
+      document.querySelectorAll('.result-row.selected').forEach((r) => r.classList.remove('selected'));
+      row.classList.add('selected');
+    }
+  });
+  document.addEventListener('htmx:afterSwap', (e) => {
+    if (e.detail.target.id === 'event-panel') {
+      e.detail.target.hidden = false;
+    }
+  });
+}
+
+function setUpFieldFilter() {
+  const filter = document.getElementById('field-filter');
+  if (!filter) return;
+  filter.addEventListener('input', () => {
+    const text = filter.value.toLowerCase();
+    document.querySelectorAll('.field-item').forEach((item) => {
+      item.hidden = !item.dataset.field.toLowerCase().includes(text);
+    });
+  });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  if (!document.getElementById('search-form')) return;
+  drawHistogram();
+  setUpQueryBox();
+  setUpRangePicker();
+  setUpKeyboard();
+  setUpFieldFilter();
+});
