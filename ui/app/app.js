@@ -1,6 +1,9 @@
 // Console-wide behaviour: htmx for server-rendered fragments, and the theme switch.
 import htmx from 'htmx.org';
 
+// for scripts that insert htmx markup (search export progress)
+window.htmx = htmx;
+
 // Form validation answers (422) carry the form's error fragment: swap them in like successes.
 htmx.config.responseHandling = [
   { code: '204', swap: false },

@@ -249,8 +249,29 @@ function setUpFieldFilter() {
   });
 }
 
+function exportId() {
+  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+  return `x${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}
+
+// An export is a plain download (streamed by the server); its progress is polled beside it.
+function setUpExport() {
+  document.querySelectorAll('a[data-export]').forEach((link) => {
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      const id = exportId();
+      const box = document.getElementById('export-box');
+      box.innerHTML = `<div class="export-progress" hx-get="/search/export/${id}" hx-trigger="every 1s" hx-swap="outerHTML">`
+        + '<progress max="100" value="0" aria-label="Export progress"></progress><span role="status">starting…</span></div>';
+      window.htmx.process(box);
+      window.location.href = `${link.getAttribute('href')}&id=${encodeURIComponent(id)}`;
+    });
+  });
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   if (!document.getElementById('search-form')) return;
+  setUpExport();
   drawHistogram();
   setUpQueryBox();
   setUpRangePicker();

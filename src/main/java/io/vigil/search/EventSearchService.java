@@ -1,10 +1,8 @@
 package io.vigil.search;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +35,12 @@ public class EventSearchService {
 
     /** How long an open point in time waits for the next page. */
     static final String KEEP_ALIVE = "5m";
+    /** Events per page of an export. */
+    static final int EXPORT_PAGE = 5000;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
     private static final Pattern EVENTS_INDEX = Pattern.compile(Pattern.quote(EventIndices.EVENTS_PREFIX)
             + "[a-z0-9][a-z0-9_.-]*");
-    /** Beyond this many days the index list is a wildcard rather than one pattern per day. */
-    private static final int MAX_DAY_PATTERNS = 45;
 
     /** Sigma's levels, most severe first: the order findings are shown in. */
     private static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
@@ -69,12 +66,8 @@ public class EventSearchService {
     /** The newest {@code size} events, the total and the histogram. */
     public SearchResults first(VigilUser user, PreparedSearch search, int size) {
         HistogramInterval interval = HistogramInterval.forRange(search.range().length());
-        ObjectNode body = page(SearchScope.of(user), search, size);
-        ObjectNode histogram = body.putObject("aggs").putObject("over_time").putObject("date_histogram");
-        histogram.put("field", "@timestamp").put("fixed_interval", interval.expression()).put("min_doc_count", 0);
-        histogram.putObject("extended_bounds").put("min", search.range().from().toEpochMilli())
-                .put("max", search.range().to().toEpochMilli() - 1);
-        JsonNode answer = run(indices(search.range()), body);
+        ObjectNode body = SearchBodies.firstPage(SearchScope.of(user), search, size, interval);
+        JsonNode answer = run(SearchBodies.indices(search.range()), body);
         List<Bar> bars = new ArrayList<>();
         long total = 0;
         for (JsonNode bucket : answer.path("aggregations").path("over_time").path("buckets")) {
@@ -92,10 +85,10 @@ public class EventSearchService {
      * still continues after the last event shown.
      */
     public SearchResults more(VigilUser user, PreparedSearch search, Cursor cursor, int size) {
-        ObjectNode body = page(SearchScope.of(user), search, size);
+        ObjectNode body = SearchBodies.page(SearchScope.of(user), search, size);
         ArrayNode after = body.putArray("search_after");
         after.add(cursor.afterMillis()).add(cursor.afterId());
-        String indices = indices(search.range());
+        String indices = SearchBodies.indices(search.range());
         String pit = cursor.pointInTime();
         JsonNode answer;
         try {
@@ -122,14 +115,10 @@ public class EventSearchService {
         if (field.isBlank()) {
             throw new SearchProblem("no field named", -1);
         }
-        ObjectNode body = F.objectNode().put("size", 0).put("track_total_hits", false);
-        body.set("query", query(SearchScope.of(user), search));
-        ObjectNode aggs = body.putObject("aggs");
-        aggs.putObject("top").putObject("terms").put("field", field).put("size", size);
-        aggs.putObject("with_field").putObject("filter").putObject("exists").put("field", field);
+        ObjectNode body = SearchBodies.topValues(SearchScope.of(user), search, field, size);
         JsonNode answer;
         try {
-            answer = queries.search(indices(search.range()), body);
+            answer = queries.search(SearchBodies.indices(search.range()), body);
         } catch (RefusedException e) {
             throw new SearchProblem("The values of " + field + " cannot be counted (" + e.getMessage()
                     + "). Full-text fields such as message are searched, not counted.", -1);
@@ -140,6 +129,62 @@ public class EventSearchService {
             values.add(new ValueCount(key.asText(), bucket.path("doc_count").asLong()));
         }
         return new TopValues(values, answer.path("aggregations").path("with_field").path("doc_count").asLong());
+    }
+
+    /**
+     * Streams every event of the search (up to {@code max}) newest first, page by page from one point in
+     * time, reporting progress and stopping when the export is cancelled. A failure or cancellation
+     * surfaces as an IOException, so the download is cut rather than ending as if complete.
+     */
+    public void export(VigilUser user, PreparedSearch search, ExportWriter writer, ExportProgress progress,
+            long max) throws IOException {
+        SearchScope scope = SearchScope.of(user);
+        String indices = SearchBodies.indices(search.range());
+        long total = Math.min(max, run(indices, SearchBodies.count(scope, search)).path("hits").path("total")
+                .path("value").asLong());
+        progress.total = total;
+        progress.state = "running";
+        writer.header();
+        String pit = total > 0 ? queries.openPointInTime(indices, KEEP_ALIVE) : null;
+        try {
+            long written = 0;
+            Cursor cursor = null;
+            while (written < total) {
+                if (progress.cancelled) {
+                    progress.state = "cancelled";
+                    throw new IOException("export cancelled after " + written + " events");
+                }
+                ObjectNode body = SearchBodies.page(scope, search, (int) Math.min(EXPORT_PAGE, total - written));
+                if (cursor != null) {
+                    body.putArray("search_after").add(cursor.afterMillis()).add(cursor.afterId());
+                }
+                body.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
+                List<Hit> hits = hits(queries.searchPointInTime(body));
+                if (hits.isEmpty()) {
+                    break;
+                }
+                for (Hit hit : hits) {
+                    writer.event(hit);
+                }
+                written += hits.size();
+                progress.written.set(written);
+                writer.out.flush();
+                cursor = next(hits, hits.size(), pit);
+            }
+            progress.state = "done";
+        } catch (RefusedException | io.vigil.index.StoreUnavailableException e) {
+            progress.state = "failed: " + e.getMessage();
+            throw new IOException(progress.state, e);
+        } catch (IOException e) {
+            if (progress.running()) {
+                progress.state = "stopped: the download was interrupted";
+            }
+            throw e;
+        } finally {
+            if (pit != null) {
+                queries.closePointInTime(pit);
+            }
+        }
     }
 
     /** One event by index and id, if it exists and the user's scope covers its source. */
@@ -164,55 +209,12 @@ public class EventSearchService {
         return found;
     }
 
-    /** The request body of a page: the checked query in the range and the scope, newest first. */
-    ObjectNode page(SearchScope scope, PreparedSearch search, int size) {
-        ObjectNode body = F.objectNode();
-        body.put("size", size).put("track_total_hits", false);
-        body.set("query", query(scope, search));
-        ArrayNode sort = body.putArray("sort");
-        sort.addObject().putObject("@timestamp").put("order", "desc"); // sort value: epoch millis
-        sort.addObject().putObject("event.id").put("order", "desc").put("unmapped_type", "keyword");
-        return body;
-    }
-
-    /** The filter every read uses: time range, scope, and the user's query. */
-    ObjectNode query(SearchScope scope, PreparedSearch search) {
-        ObjectNode query = F.objectNode();
-        ArrayNode filters = query.putObject("bool").putArray("filter");
-        filters.addObject().putObject("range").putObject("@timestamp")
-                .put("gte", search.range().from().toEpochMilli()).put("lt", search.range().to().toEpochMilli())
-                .put("format", "epoch_millis");
-        if (!scope.unrestricted()) {
-            filters.add(scope.filter());
-        }
-        if (!search.text().matchesAll()) {
-            filters.addObject().putObject("query_string").put("query", search.checked().lucene())
-                    .put("default_operator", "AND").put("lenient", true).put("allow_leading_wildcard", true);
-        }
-        return query;
-    }
-
     JsonNode run(String indices, ObjectNode body) {
         try {
             return queries.search(indices, body);
         } catch (RefusedException e) {
             throw new SearchProblem("OpenSearch refused the search: " + e.getMessage(), -1);
         }
-    }
-
-    /** One index pattern per UTC day of the range (shards of other days are not asked), or all. */
-    static String indices(TimeRange range) {
-        LocalDate first = range.from().atZone(ZoneOffset.UTC).toLocalDate();
-        LocalDate last = range.to().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate();
-        if (first.plusDays(MAX_DAY_PATTERNS).isBefore(last)) {
-            return EventIndices.ALL_EVENTS;
-        }
-        StringBuilder patterns = new StringBuilder();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            patterns.append(patterns.isEmpty() ? "" : ",").append(EventIndices.EVENTS_PREFIX).append("*-")
-                    .append(DAY.format(day));
-        }
-        return patterns.toString();
     }
 
     private static List<Hit> hits(JsonNode answer) {

@@ -14,11 +14,11 @@ class EventSearchServiceTest {
 
     @Test
     void onePatternPerDayOfTheRangeOrAllForLongRanges() {
-        assertThat(EventSearchService.indices(TimeRange.parse("now-24h", "now", NOW)))
+        assertThat(SearchBodies.indices(TimeRange.parse("now-24h", "now", NOW)))
                 .isEqualTo("vigil-events-*-2026.11.21,vigil-events-*-2026.11.22");
-        assertThat(EventSearchService.indices(TimeRange.parse("2026-11-22T00:00:00Z", "2026-11-23T00:00:00Z", NOW)))
+        assertThat(SearchBodies.indices(TimeRange.parse("2026-11-22T00:00:00Z", "2026-11-23T00:00:00Z", NOW)))
                 .isEqualTo("vigil-events-*-2026.11.22");
-        assertThat(EventSearchService.indices(TimeRange.parse("now-90d", "now", NOW))).isEqualTo("vigil-events-*");
+        assertThat(SearchBodies.indices(TimeRange.parse("now-90d", "now", NOW))).isEqualTo("vigil-events-*");
     }
 
     @Test

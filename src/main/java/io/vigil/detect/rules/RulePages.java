@@ -103,9 +103,12 @@ public class RulePages {
     @GET
     @Path("new")
     @PermissionsAllowed(Permission.Names.RULES_WRITE)
-    public TemplateInstance create() {
-        String yaml = NEW_RULE.formatted(java.util.UUID.randomUUID(),
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/'));
+    public TemplateInstance create(@QueryParam("yaml") String draft) {
+        // a draft comes from elsewhere in the console (a saved search); it is only text for the editor
+        String yaml = draft != null && !draft.isBlank()
+                ? draft
+                : NEW_RULE.formatted(java.util.UUID.randomUUID(),
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/'));
         return Templates.rule("New rule", null, yaml, RuleCheck.of(yaml), List.of(), true, RANGES);
     }
 

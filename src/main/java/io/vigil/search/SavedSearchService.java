@@ -1,0 +1,80 @@
+package io.vigil.search;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.vigil.access.VigilUser;
+
+/**
+ * Saved searches: a user's own, and those others shared. Saving under a name the user already used
+ * replaces that search (the link others hold keeps working); only the owner changes or deletes it.
+ */
+@ApplicationScoped
+public class SavedSearchService {
+
+    static final int MAX_NAME = 120;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** The user's own searches and everyone's shared ones, by name. */
+    public List<SavedSearchView> visible(VigilUser user) {
+        List<SavedSearch> found = SavedSearch.list("owner = ?1 or shared = true order by lower(name)",
+                user.username());
+        return found.stream().map(s -> SavedSearchView.of(s, user.username())).toList();
+    }
+
+    public Optional<SavedSearchView> find(VigilUser user, String id) {
+        return parse(id).flatMap(uuid -> SavedSearch.<SavedSearch>findByIdOptional(uuid))
+                .filter(s -> s.shared || s.owner.equals(user.username()))
+                .map(s -> SavedSearchView.of(s, user.username()));
+    }
+
+    /** Saves the search under the name; the search must be valid. */
+    @Transactional
+    public SavedSearchView save(VigilUser user, String name, SearchForm form, boolean shared) {
+        String title = name == null ? "" : name.strip();
+        if (title.isEmpty() || title.length() > MAX_NAME) {
+            throw new SearchProblem("saved search: give it a name of 1 to " + MAX_NAME + " characters", -1);
+        }
+        Instant now = clock.instant();
+        SavedSearch search = SavedSearch.<SavedSearch>find("owner = ?1 and name = ?2", user.username(), title)
+                .firstResultOptional().orElseGet(() -> {
+                    SavedSearch created = new SavedSearch();
+                    created.id = UUID.randomUUID();
+                    created.owner = user.username();
+                    created.name = title;
+                    created.createdAt = now;
+                    return created;
+                });
+        search.ownerName = user.displayName();
+        search.query = form.q();
+        search.rangeFrom = form.from();
+        search.rangeTo = form.to();
+        search.columns = form.cols();
+        search.shared = shared;
+        search.updatedAt = now;
+        search.persist();
+        return SavedSearchView.of(search, user.username());
+    }
+
+    /** Deletes one of the user's own searches; false when there is none of that id. */
+    @Transactional
+    public boolean delete(VigilUser user, String id) {
+        return parse(id).map(uuid -> SavedSearch.delete("id = ?1 and owner = ?2", uuid, user.username()) > 0)
+                .orElse(false);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.vigil.search;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vigil.index.EventIndices;
+
+/**
+ * The OpenSearch request bodies of the search service, built in one place: every one starts from
+ * {@link #query}, which holds the time range, the user's scope and the checked query. Public so the
+ * search benchmark can send the very same bodies straight to OpenSearch as its baseline.
+ */
+public final class SearchBodies {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+    /** Beyond this many days the index list is a wildcard rather than one pattern per day. */
+    private static final int MAX_DAY_PATTERNS = 45;
+
+    private SearchBodies() {
+    }
+
+    /** The first page: events newest first and the histogram of all of them. */
+    public static ObjectNode firstPage(SearchScope scope, PreparedSearch search, int size,
+            HistogramInterval interval) {
+        ObjectNode body = page(scope, search, size);
+        ObjectNode histogram = body.putObject("aggs").putObject("over_time").putObject("date_histogram");
+        histogram.put("field", "@timestamp").put("fixed_interval", interval.expression()).put("min_doc_count", 0);
+        histogram.putObject("extended_bounds").put("min", search.range().from().toEpochMilli())
+                .put("max", search.range().to().toEpochMilli() - 1);
+        return body;
+    }
+
+    /** How many events the search selects, exactly. */
+    public static ObjectNode count(SearchScope scope, PreparedSearch search) {
+        ObjectNode body = F.objectNode().put("size", 0).put("track_total_hits", true);
+        body.set("query", query(scope, search));
+        return body;
+    }
+
+    /** A field's commonest values over all events of the search, and how many hold the field. */
+    public static ObjectNode topValues(SearchScope scope, PreparedSearch search, String field, int size) {
+        ObjectNode body = F.objectNode().put("size", 0).put("track_total_hits", false);
+        body.set("query", query(scope, search));
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject("top").putObject("terms").put("field", field).put("size", size);
+        aggs.putObject("with_field").putObject("filter").putObject("exists").put("field", field);
+        return body;
+    }
+
+    /** The request body of a page: the checked query in the range and the scope, newest first. */
+    public static ObjectNode page(SearchScope scope, PreparedSearch search, int size) {
+        ObjectNode body = F.objectNode();
+        body.put("size", size).put("track_total_hits", false);
+        body.set("query", query(scope, search));
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject("@timestamp").put("order", "desc"); // sort value: epoch millis
+        sort.addObject().putObject("event.id").put("order", "desc").put("unmapped_type", "keyword");
+        return body;
+    }
+
+    /** The filter every read uses: time range, scope, and the user's query. */
+    public static ObjectNode query(SearchScope scope, PreparedSearch search) {
+        ObjectNode query = F.objectNode();
+        ArrayNode filters = query.putObject("bool").putArray("filter");
+        filters.addObject().putObject("range").putObject("@timestamp")
+                .put("gte", search.range().from().toEpochMilli()).put("lt", search.range().to().toEpochMilli())
+                .put("format", "epoch_millis");
+        if (!scope.unrestricted()) {
+            filters.add(scope.filter());
+        }
+        if (!search.text().matchesAll()) {
+            filters.addObject().putObject("query_string").put("query", search.checked().lucene())
+                    .put("default_operator", "AND").put("lenient", true).put("allow_leading_wildcard", true);
+        }
+        return query;
+    }
+
+    /** One index pattern per UTC day of the range (shards of other days are not asked), or all. */
+    public static String indices(TimeRange range) {
+        LocalDate first = range.from().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate last = range.to().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate();
+        if (first.plusDays(MAX_DAY_PATTERNS).isBefore(last)) {
+            return EventIndices.ALL_EVENTS;
+        }
+        StringBuilder patterns = new StringBuilder();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            patterns.append(patterns.isEmpty() ? "" : ",").append(EventIndices.EVENTS_PREFIX).append("*-")
+                    .append(DAY.format(day));
+        }
+        return patterns.toString();
+    }
+
+}
