@@ -1,11 +1,11 @@
 // Search page: histogram (drag to zoom), keyboard, field-name completion and history, time presets,
 // the event panel. Everything else is server-rendered; this only wires the page together.
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { BrushComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { BrushComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, BrushComponent, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, BrushComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const HISTORY_KEY = 'vigil-search-history';
 const HISTORY_SIZE = 20;
@@ -57,6 +57,36 @@ function drawHistogram() {
     navigate({ from: new Date(Math.floor(start)).toISOString(), to: new Date(Math.ceil(end)).toISOString() });
   });
   // the chart's box changes when the event panel opens or the window resizes
+  new ResizeObserver(() => chart.resize()).observe(holder);
+}
+
+// A pipe's chart: bars per group (stats, top, rare), or lines over time (timechart).
+function drawPipeChart() {
+  const holder = document.getElementById('pipe-chart');
+  const data = document.getElementById('pipe-chart-data');
+  if (!holder || !data) return;
+  const chartData = JSON.parse(data.textContent);
+  if (!chartData) return;
+  const chart = echarts.init(holder, null, { renderer: 'canvas' });
+  const overTime = chartData.kind === 'line';
+  const axisLabel = { color: css('--text-muted') };
+  chart.setOption({
+    animation: false,
+    grid: { left: 56, right: 12, top: chartData.series.length > 1 ? 36 : 10, bottom: 40, containLabel: true },
+    legend: chartData.series.length > 1 ? { textStyle: { color: css('--text') }, type: 'scroll' } : undefined,
+    tooltip: { trigger: 'axis' },
+    xAxis: overTime
+      ? { type: 'time', axisLabel, axisLine: { lineStyle: { color: css('--border') } } }
+      : { type: 'category', data: chartData.categories, axisLabel: { ...axisLabel, interval: 0, rotate: chartData.categories.length > 8 ? 30 : 0 } },
+    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: css('--border') } } },
+    series: chartData.series.map((one, i) => ({
+      name: one.name,
+      type: overTime ? 'line' : 'bar',
+      showSymbol: false,
+      itemStyle: i === 0 ? { color: css('--accent') } : undefined,
+      data: overTime ? one.values.map((v, n) => [Number(chartData.categories[n]), v]) : one.values,
+    })),
+  });
   new ResizeObserver(() => chart.resize()).observe(holder);
 }
 
@@ -232,8 +262,13 @@ function setUpKeyboard() {
     }
   });
   document.addEventListener('htmx:afterSwap', (e) => {
-    if (e.detail.target.id === 'event-panel') {
-      e.detail.target.hidden = false;
+    if (e.detail.target.id !== 'event-panel') return;
+    e.detail.target.hidden = false;
+    // the row that opened the panel is where Esc returns to, whether clicked or opened by keyboard
+    const row = e.detail.requestConfig && e.detail.requestConfig.elt;
+    if (row && row.classList && row.classList.contains('result-row')) {
+      document.querySelectorAll('.result-row.selected').forEach((r) => r.classList.remove('selected'));
+      row.classList.add('selected');
     }
   });
 }
@@ -272,6 +307,7 @@ function setUpExport() {
 document.addEventListener('DOMContentLoaded', () => {
   if (!document.getElementById('search-form')) return;
   setUpExport();
+  drawPipeChart();
   drawHistogram();
   setUpQueryBox();
   setUpRangePicker();

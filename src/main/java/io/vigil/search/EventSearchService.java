@@ -24,6 +24,7 @@ import io.vigil.index.RawQueries.RefusedException;
 import io.vigil.search.SearchResults.Bar;
 import io.vigil.search.SearchResults.Cursor;
 import io.vigil.search.SearchResults.Hit;
+import io.vigil.search.pipe.PipeResult;
 
 /**
  * Every read of stored events goes through here — the search page, field statistics, the event panel,
@@ -77,6 +78,12 @@ public class EventSearchService {
         }
         List<Hit> hits = hits(answer);
         return new SearchResults(hits, total, bars, interval, next(hits, size, null), search.checked().warnings());
+    }
+
+    /** A pipe's table over every event of the search, computed by OpenSearch's aggregations. */
+    public PipeResult pipe(VigilUser user, PreparedSearch search) {
+        return PipeResult.read(search.pipe(), run(SearchBodies.indices(search.range()),
+                SearchBodies.pipe(SearchScope.of(user), search)));
     }
 
     /**

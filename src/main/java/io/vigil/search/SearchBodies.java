@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.index.EventIndices;
+import io.vigil.search.pipe.PipeAggregations;
 
 /**
  * The OpenSearch request bodies of the search service, built in one place: every one starts from
@@ -33,6 +34,16 @@ public final class SearchBodies {
         histogram.put("field", "@timestamp").put("fixed_interval", interval.expression()).put("min_doc_count", 0);
         histogram.putObject("extended_bounds").put("min", search.range().from().toEpochMilli())
                 .put("max", search.range().to().toEpochMilli() - 1);
+        return body;
+    }
+
+    /** A pipe's aggregations over every event of the search (no events returned). */
+    public static ObjectNode pipe(SearchScope scope, PreparedSearch search) {
+        ObjectNode body = count(scope, search);
+        ObjectNode aggs = PipeAggregations.aggregations(search.pipe(), search.range());
+        if (!aggs.isEmpty()) {
+            body.set("aggs", aggs);
+        }
         return body;
     }
 

@@ -17,6 +17,7 @@ import io.vigil.access.Permission;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.ops.DependencySetup;
 import io.vigil.search.SearchResults.Cursor;
+import io.vigil.search.pipe.PipeResult;
 
 /**
  * The search page: query bar, time picker, histogram, results, field sidebar and the event panel. The
@@ -32,8 +33,8 @@ public class SearchPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance search(SearchForm form, PageResults results, ProblemView problem,
-                List<TimeRange.Preset> presets, String rangeLabel, String open);
+        static native TemplateInstance search(SearchForm form, PageResults results, PipeResult pipe,
+                ProblemView problem, List<TimeRange.Preset> presets, String rangeLabel, String open);
 
         static native TemplateInstance search$values(String field, List<ValueCount> values, Long withField,
                 String problem, SearchForm form);
@@ -77,16 +78,20 @@ public class SearchPages {
         try {
             PreparedSearch prepared = search.prepare(form.q(), form.from(), form.to());
             label = prepared.range().label();
+            if (prepared.pipe() != null) {
+                return Templates.search(form, null, search.pipe(currentUser.user(), prepared), null,
+                        TimeRange.PRESETS, label, null);
+            }
             SearchResults found = search.first(currentUser.user(), prepared, PAGE_SIZE);
             var results = new PageResults(ResultsTable.rows(found.hits(), form.columns()), found.total(),
                     HistogramJson.of(found, prepared.range()), found.interval().expression(),
                     moreUrl(form, found.next()), ResultsTable.fields(found.hits(), form.columns()), found.warnings());
-            return Templates.search(form, results, null, TimeRange.PRESETS, label, openUrl(form, open));
+            return Templates.search(form, results, null, null, TimeRange.PRESETS, label, openUrl(form, open));
         } catch (SearchProblem e) {
-            return Templates.search(form, null, ProblemView.of(e.getMessage(), form.q(), e.position()),
+            return Templates.search(form, null, null, ProblemView.of(e.getMessage(), form.q(), e.position()),
                     TimeRange.PRESETS, label, null);
         } catch (StoreUnavailableException e) {
-            return Templates.search(form, null, ProblemView.of("OpenSearch cannot be read right now: "
+            return Templates.search(form, null, null, ProblemView.of("OpenSearch cannot be read right now: "
                     + DependencySetup.rootMessage(e), form.q(), -1), TimeRange.PRESETS, label, null);
         }
     }

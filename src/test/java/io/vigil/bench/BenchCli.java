@@ -1,6 +1,8 @@
 package io.vigil.bench;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.vigil.devstack.StackException;
@@ -15,9 +17,10 @@ public final class BenchCli {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("matcher"))) {
+        if (args.length == 0 || !List.of("ingest", "search", "matcher").contains(args[0])) {
             System.err.println(
                     "usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all [--rounds N]]\n"
+                            + "       vigil bench search [--events N] [--reps N] [--senders N]\n"
                             + "       vigil bench matcher [--corpora DIR] [--rounds N] [--round-ms N]");
             System.exit(2);
         }
@@ -30,33 +33,13 @@ public final class BenchCli {
             System.exit(MatcherBench.run(options));
         }
         // exit only after the stack this run started is stopped again
-        System.exit(run(options));
+        System.exit(run(args[0], options));
     }
 
-    private static int run(Map<String, String> options) {
+    private static int run(String name, Map<String, String> options) {
         try (var stack = BenchStack.attachOrStart(System.getenv())) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            var bench = new IngestBench(stack, intOption(options, "--events", 100_000),
-                    intOption(options, "--batch", 1000), intOption(options, "--senders", 4));
-            boolean withRules = "all".equals(options.get("--rules"));
-            if (withRules) {
-                stack.setBuiltinRules(false);
-            }
-            var result = bench.run();
-            System.out.printf("Vigil HTTP intake : %,10.0f events/s  (peak server RSS %d MB)%s%n", result.vigilEps(),
-                    result.rssMb(), withRules ? ", no rules" : ", rules as configured");
-            System.out.printf("raw OpenSearch bulk: %,10.0f events/s%n", result.rawEps());
-            if (!withRules) {
-                System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d%n", result.vigilEps(),
-                        result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
-                return 0;
-            }
-            var cost = RulesCost.measure(bench, stack, intOption(options, "--rounds", 3));
-            System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d eps_no_rules=%.0f "
-                    + "eps_all_rules=%.0f rules_cost=%.2f%n", result.vigilEps(), result.rawEps(),
-                    result.vigilEps() / result.rawEps(), result.rssMb(), cost.noRules(), cost.allRules(),
-                    cost.cost());
-            return 0;
+            return name.equals("search") ? search(stack, options) : ingest(stack, options);
         } catch (StackException e) {
             System.err.println("vigil bench: " + e.getMessage());
             return 1;
@@ -64,6 +47,40 @@ public final class BenchCli {
             System.err.println("vigil bench: " + e);
             return 1;
         }
+    }
+
+    private static int ingest(BenchStack stack, Map<String, String> options) throws Exception {
+        var bench = new IngestBench(stack, intOption(options, "--events", 100_000),
+                intOption(options, "--batch", 1000), intOption(options, "--senders", 4));
+        boolean withRules = "all".equals(options.get("--rules"));
+        if (withRules) {
+            stack.setBuiltinRules(false);
+        }
+        var result = bench.run();
+        System.out.printf("Vigil HTTP intake : %,10.0f events/s  (peak server RSS %d MB)%s%n", result.vigilEps(),
+                result.rssMb(), withRules ? ", no rules" : ", rules as configured");
+        System.out.printf("raw OpenSearch bulk: %,10.0f events/s%n", result.rawEps());
+        if (!withRules) {
+            System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d%n", result.vigilEps(),
+                    result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
+            return 0;
+        }
+        var cost = RulesCost.measure(bench, stack, intOption(options, "--rounds", 3));
+        System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d eps_no_rules=%.0f "
+                + "eps_all_rules=%.0f rules_cost=%.2f%n", result.vigilEps(), result.rawEps(),
+                result.vigilEps() / result.rawEps(), result.rssMb(), cost.noRules(), cost.allRules(),
+                cost.cost());
+        return 0;
+    }
+
+    private static int search(BenchStack stack, Map<String, String> options) throws Exception {
+        var result = new SearchBench(stack, intOption(options, "--events", 5_000_000),
+                intOption(options, "--reps", 15), intOption(options, "--senders", 4)).run();
+        // Locale.ROOT: the line is read by scripts, which expect a decimal point
+        System.out.printf(Locale.ROOT, "RESULT p50_ms=%d p95_ms=%d raw_p95_ms=%d overhead=%.2f%n",
+                Math.round(result.p50Ms()), Math.round(result.p95Ms()), Math.round(result.rawP95Ms()),
+                result.overhead());
+        return 0;
     }
 
     private static int intOption(Map<String, String> options, String name, int fallback) {

@@ -186,6 +186,23 @@ class SearchPagesTest {
     }
 
     @Test
+    void aPipeIsComputedByOpenSearchOverEveryMatchingEvent() {
+        String agent = ingest(60);
+        String q = "userAgent:\"" + agent + "\"";
+        String stats = page(q + " | stats count(), dc(eventName) by userIdentity.userName", "now-7d");
+        assertThat(stats).contains("data-testid=\"pipe-table\"")
+                .contains("<th scope=\"col\">userIdentity.userName</th>")
+                .contains("<td>bob</td><td>40</td><td>2</td>").contains("<td>alice</td><td>20</td><td>2</td>")
+                .doesNotContain("class=\"result-row\"");
+        String top = page(q + " | top 1 eventName", "now-7d");
+        assertThat(top).contains("<td>GetUser</td><td>30</td><td>50.0</td>").doesNotContain("<td>ListUsers</td>");
+        String chart = page(q + " | timechart span=1h count() by eventName", "now-24h");
+        assertThat(chart).contains("id=\"pipe-chart-data\"").contains("\"kind\":\"line\"");
+        assertThat(page(q + " | stats median(x)", "now-24h")).contains("data-testid=\"search-problem\"")
+                .contains("unknown function &#39;median&#39;").contains("<mark>");
+    }
+
+    @Test
     void fieldNamesForCompletionComeFromTheMappings() {
         ingest(1);
         given().auth().oauth2(Tokens.of("analyst")).accept("application/json").get("/search/fields").then()

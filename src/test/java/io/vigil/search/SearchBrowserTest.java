@@ -1,0 +1,147 @@
+package io.vigil.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.ConsoleBrowser;
+import io.vigil.testing.TestSources;
+import io.vigil.testing.Tokens;
+
+/**
+ * An analyst searches in the browser: completion, the keyboard, the histogram, the event panel with its
+ * filter links, a pipe's table, saving the search and a bad query's message.
+ */
+@QuarkusTest
+class SearchBrowserTest {
+
+    private static ConsoleBrowser browser;
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @BeforeAll
+    static void launch() {
+        browser = ConsoleBrowser.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    private static String storeEvents() {
+        String agent = "agent-" + UUID.randomUUID();
+        String source = TestSources.create("t-sbrowser-", "cloudtrail", 30);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        StringBuilder body = new StringBuilder();
+        String[] users = {"alice", "bob", "carol"};
+        for (int i = 0; i < 30; i++) {
+            body.append("{\"eventVersion\":\"1.09\",\"eventTime\":\"").append(now.minusSeconds(600L * i + 30))
+                    .append("\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"")
+                    .append(i % 2 == 0 ? "ListUsers" : "GetUser").append("\",\"userAgent\":\"").append(agent)
+                    .append("\",\"sourceIPAddress\":\"203.0.113.").append(i % 4 + 1)
+                    .append("\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"").append(users[i % 3])
+                    .append("\"},\"eventID\":\"").append(UUID.randomUUID()).append("\"}\n");
+        }
+        TestSources.ingest(source, body.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given().auth()
+                .oauth2(Tokens.of("analyst")).queryParam("q", "userAgent:\"" + agent + "\"").get("/search").then()
+                .extract().asString().contains("<span data-testid=\"total\">30</span>"));
+        return agent;
+    }
+
+    @Test
+    void anAnalystSearchesDrillsIntoAnEventAndFiltersOnIt() {
+        String agent = storeEvents();
+        try (BrowserContext context = browser.context(1440, 1000)) {
+            Page page = ConsoleBrowser.signIn(context, console.toString(), "analyst");
+            page.navigate(console + "search");
+            page.locator("body").press("/");
+            PlaywrightAssertions.assertThat(page.locator("#q")).isFocused();
+
+            // field names complete from the mappings
+            page.locator("#q").pressSequentially("userAg");
+            PlaywrightAssertions.assertThat(page.locator("#q-suggestions li").first()).hasText("userAgent");
+            page.locator("#q").press("ArrowDown");
+            page.locator("#q").press("Tab");
+            PlaywrightAssertions.assertThat(page.locator("#q")).hasValue("userAgent:");
+            page.locator("#q").pressSequentially("\"" + agent + "\"");
+            page.locator("#q").press("Enter");
+            page.waitForURL("**/search?q=*");
+            PlaywrightAssertions.assertThat(page.getByTestId("total")).hasText("30");
+            PlaywrightAssertions.assertThat(page.locator("#histogram canvas")).isVisible();
+            PlaywrightAssertions.assertThat(page.locator(".result-row")).hasCount(30);
+
+            // the keyboard moves through results; Enter opens one, Esc closes it
+            page.locator("#q").evaluate("input => input.blur()");
+            page.keyboard().press("ArrowDown");
+            PlaywrightAssertions.assertThat(page.locator(".result-row").first()).isFocused();
+            page.keyboard().press("ArrowDown");
+            PlaywrightAssertions.assertThat(page.locator(".result-row").nth(1)).isFocused();
+            page.keyboard().press("Enter");
+            PlaywrightAssertions.assertThat(page.getByTestId("event-panel")).isVisible();
+            PlaywrightAssertions.assertThat(page.getByTestId("event-fields")).containsText("userIdentity.userName");
+            ConsoleBrowser.screenshot(page, "search-event.png");
+            assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility with the panel open")
+                    .isEmpty();
+            page.keyboard().press("Escape");
+            PlaywrightAssertions.assertThat(page.getByTestId("event-panel")).isHidden();
+
+            // filter for a value from the panel: the query gains it, and fewer events match
+            page.keyboard().press("Enter");
+            page.getByLabel("Filter for eventName = GetUser").click();
+            page.waitForURL("**GetUser**");
+            String q = URLDecoder.decode(page.url().replaceAll(".*[?&]q=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+            assertThat(q).isEqualTo("(userAgent:\"" + agent + "\") AND eventName:\"GetUser\"");
+            PlaywrightAssertions.assertThat(page.getByTestId("total")).hasText("15");
+
+            // a field's top values over all results, from the sidebar
+            page.locator(".field-item[data-field='userIdentity.userName'] summary").click();
+            page.locator(".field-item[data-field='userIdentity.userName']").getByText("Top values of all results")
+                    .click();
+            PlaywrightAssertions.assertThat(page.getByTestId("top-values")).containsText("alice");
+            ConsoleBrowser.screenshot(page, "search-results.png");
+            assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility of the results")
+                    .isEmpty();
+
+            // save it, shared
+            page.getByText("Save…").click();
+            String name = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+            page.getByLabel("Name").fill(name);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+            PlaywrightAssertions.assertThat(page.getByTestId("saved-result")).containsText(name);
+        }
+    }
+
+    @Test
+    void aBadQuerySaysWhereItIsWrong() {
+        try (BrowserContext context = browser.context(1280, 800)) {
+            Page page = ConsoleBrowser.signIn(context, console.toString(), "analyst");
+            page.navigate(console + "search?q=" + java.net.URLEncoder.encode("eventName:(GetUser OR",
+                    StandardCharsets.UTF_8));
+            PlaywrightAssertions.assertThat(page.getByTestId("search-problem")).containsText("ends too early");
+            PlaywrightAssertions.assertThat(page.locator(".query-problem mark")).isVisible();
+            ConsoleBrowser.screenshot(page, "search-problem.png");
+            assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).isEmpty();
+        }
+    }
+}
