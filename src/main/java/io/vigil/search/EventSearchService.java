@@ -60,7 +60,7 @@ public class EventSearchService {
     public PreparedSearch prepare(String text, String from, String to) {
         TimeRange range = TimeRange.parse(from, to, clock.instant());
         SearchText parts = SearchText.parse(text);
-        QueryCheck.Checked checked = QueryCheck.check(parts.query(), 0, range.length());
+        QueryCheck.Checked checked = QueryCheck.check(parts.query(), parts.queryOffset(), range.length());
         return new PreparedSearch(parts, range, checked);
     }
 
@@ -140,51 +140,34 @@ public class EventSearchService {
 
     /**
      * Streams every event of the search (up to {@code max}) newest first, page by page from one point in
-     * time, reporting progress and stopping when the export is cancelled. A failure or cancellation
-     * surfaces as an IOException, so the download is cut rather than ending as if complete.
+     * time — counted in that same snapshot — reporting progress and stopping when the export is
+     * cancelled. A failure, a cancel or a short read surfaces as an IOException, so the download is cut
+     * rather than ending as if complete.
      */
     public void export(VigilUser user, PreparedSearch search, ExportWriter writer, ExportProgress progress,
             long max) throws IOException {
         SearchScope scope = SearchScope.of(user);
-        String indices = SearchBodies.indices(search.range());
-        long total = Math.min(max, run(indices, SearchBodies.count(scope, search)).path("hits").path("total")
-                .path("value").asLong());
-        progress.total = total;
-        progress.state = "running";
-        writer.header();
-        String pit = total > 0 ? queries.openPointInTime(indices, KEEP_ALIVE) : null;
+        String pit = null;
         try {
-            long written = 0;
-            Cursor cursor = null;
-            while (written < total) {
-                if (progress.cancelled) {
-                    progress.state = "cancelled";
-                    throw new IOException("export cancelled after " + written + " events");
-                }
-                ObjectNode body = SearchBodies.page(scope, search, (int) Math.min(EXPORT_PAGE, total - written));
-                if (cursor != null) {
-                    body.putArray("search_after").add(cursor.afterMillis()).add(cursor.afterId());
-                }
-                body.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
-                List<Hit> hits = hits(queries.searchPointInTime(body));
-                if (hits.isEmpty()) {
-                    break;
-                }
-                for (Hit hit : hits) {
-                    writer.event(hit);
-                }
-                written += hits.size();
-                progress.written.set(written);
-                writer.out.flush();
-                cursor = next(hits, hits.size(), pit);
+            pit = queries.openPointInTime(SearchBodies.indices(search.range()), KEEP_ALIVE);
+            long matching = queries.searchPointInTime(withPit(SearchBodies.count(scope, search), pit))
+                    .path("hits").path("total").path("value").asLong();
+            progress.total = Math.min(max, matching);
+            progress.capped = matching > max;
+            progress.state = "running";
+            writer.header();
+            long written = exportPages(scope, search, writer, progress, pit);
+            if (written < progress.total) {
+                throw new IOException("the events ended after " + written + " of " + progress.total
+                        + " (deleted by retention meanwhile?)");
             }
-            progress.state = "done";
+            progress.state = progress.capped ? "done: the first " + max + " of " + matching + " events" : "done";
         } catch (RefusedException | io.vigil.index.StoreUnavailableException e) {
             progress.state = "failed: " + e.getMessage();
             throw new IOException(progress.state, e);
         } catch (IOException e) {
             if (progress.running()) {
-                progress.state = "stopped: the download was interrupted";
+                progress.state = progress.cancelled ? "cancelled" : "failed: " + e.getMessage();
             }
             throw e;
         } finally {
@@ -192,6 +175,38 @@ public class EventSearchService {
                 queries.closePointInTime(pit);
             }
         }
+    }
+
+    private long exportPages(SearchScope scope, PreparedSearch search, ExportWriter writer, ExportProgress progress,
+            String pit) throws IOException {
+        long written = 0;
+        Cursor cursor = null;
+        while (written < progress.total) {
+            if (progress.cancelled) {
+                throw new IOException("export cancelled after " + written + " events");
+            }
+            ObjectNode body = SearchBodies.page(scope, search, (int) Math.min(EXPORT_PAGE, progress.total - written));
+            if (cursor != null) {
+                body.putArray("search_after").add(cursor.afterMillis()).add(cursor.afterId());
+            }
+            List<Hit> hits = hits(queries.searchPointInTime(withPit(body, pit)));
+            if (hits.isEmpty()) {
+                break;
+            }
+            for (Hit hit : hits) {
+                writer.event(hit);
+            }
+            written += hits.size();
+            progress.written.set(written);
+            writer.out.flush();
+            cursor = next(hits, hits.size(), pit);
+        }
+        return written;
+    }
+
+    private static ObjectNode withPit(ObjectNode body, String pit) {
+        body.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
+        return body;
     }
 
     /** One event by index and id, if it exists and the user's scope covers its source. */

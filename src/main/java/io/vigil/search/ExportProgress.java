@@ -11,6 +11,8 @@ public final class ExportProgress {
     final AtomicLong written = new AtomicLong();
     volatile long total = -1;
     volatile boolean cancelled;
+    /** More events matched than an export may hold: the file has the newest of them. */
+    volatile boolean capped;
     volatile String state = "starting";
 
     ExportProgress(String owner, Instant started) {
@@ -31,7 +33,7 @@ public final class ExportProgress {
     }
 
     public int percent() {
-        return total <= 0 ? (state.equals("done") ? 100 : 0) : (int) Math.min(100, written.get() * 100 / total);
+        return total <= 0 ? (state.startsWith("done") ? 100 : 0) : (int) Math.min(100, written.get() * 100 / total);
     }
 
     public boolean running() {

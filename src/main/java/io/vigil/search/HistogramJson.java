@@ -15,7 +15,8 @@ final class HistogramJson {
                 .put("interval", results.interval().length().toMillis());
         var bars = json.putArray("bars");
         results.histogram().forEach(bar -> bars.addArray().add(bar.start().toEpochMilli()).add(bar.count()));
-        // inside a <script type="application/json">: no "</" may end the element early
-        return json.toString().replace("</", "<\\/");
+        // inside a <script type="application/json">: with no "<" at all, neither "</script" nor "<!--" can
+        // change where the element ends
+        return json.toString().replace("<", "\\u003c");
     }
 }

@@ -13,8 +13,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RegexpQuery;
-import org.apache.lucene.search.WildcardQuery;
 
 /**
  * Checks the Lucene part of a search before it reaches OpenSearch, with Lucene's own classic parser (the
@@ -41,16 +39,21 @@ public final class QueryCheck {
         if (query.isBlank() || query.equals("*")) {
             return new Checked("*", List.of());
         }
-        QueryParser parser = new QueryParser("_all", new StandardAnalyzer());
-        parser.setAllowLeadingWildcard(true);
+        if (query.length() > SafeQueryParser.MAX_LENGTH) {
+            throw new SearchProblem("query: " + query.length() + " characters is too long; at most "
+                    + SafeQueryParser.MAX_LENGTH, offset + SafeQueryParser.MAX_LENGTH);
+        }
+        QueryParser parser = new SafeQueryParser("_all", new StandardAnalyzer());
         Query parsed;
         try {
             parsed = parser.parse(query);
         } catch (ParseException e) {
             throw problem(query, offset, e);
-        } catch (IllegalArgumentException e) {
-            // e.g. a regular expression Lucene cannot compile
+        } catch (RuntimeException e) {
+            // whatever else Lucene's parser refuses (a malformed range, too many clauses)
             throw new SearchProblem("query: " + e.getMessage(), offset);
+        } catch (StackOverflowError e) {
+            throw new SearchProblem("query: brackets nested too deeply", offset);
         }
         List<String> expensive = new ArrayList<>();
         collectExpensive(parsed, expensive);
@@ -71,13 +74,14 @@ public final class QueryCheck {
                 }
             }
             case BoostQuery boost -> collectExpensive(boost.getQuery(), found);
-            case WildcardQuery wildcard -> {
-                String text = wildcard.getTerm().text();
+            case SafeQueryParser.Pattern pattern when pattern.regex -> found.add("the regular expression on "
+                    + field(pattern.term.field()));
+            case SafeQueryParser.Pattern pattern -> {
+                String text = pattern.term.text();
                 if (text.startsWith("*") || text.startsWith("?")) {
-                    found.add("the leading wildcard in " + describe(wildcard.getField(), text));
+                    found.add("the leading wildcard in " + describe(pattern.term.field(), text));
                 }
             }
-            case RegexpQuery regexp -> found.add("the regular expression on " + field(regexp.getField()));
             default -> {
             }
         }

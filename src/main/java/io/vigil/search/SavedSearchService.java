@@ -35,7 +35,7 @@ public class SavedSearchService {
                 .map(s -> SavedSearchView.of(s, user.username()));
     }
 
-    /** Saves the search under the name; the search must be valid. */
+    /** Saves the search under the name (as typed: a search with a mistake can be kept and fixed later). */
     @Transactional
     public SavedSearchView save(VigilUser user, String name, SearchForm form, boolean shared) {
         String title = name == null ? "" : name.strip();

@@ -2,7 +2,9 @@ package io.vigil.search;
 
 import java.util.List;
 
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -39,7 +41,7 @@ public class SearchPages {
         static native TemplateInstance search$values(String field, List<ValueCount> values, Long withField,
                 String problem, SearchForm form);
 
-        static native TemplateInstance search$more(SearchForm form, List<ResultRow> rows, String more);
+        static native TemplateInstance search$more(SearchForm form, List<ResultRow> rows, String more, String pit);
 
         static native TemplateInstance search$event(SearchForm form, EventView event);
 
@@ -85,7 +87,8 @@ public class SearchPages {
             SearchResults found = search.first(currentUser.user(), prepared, PAGE_SIZE);
             var results = new PageResults(ResultsTable.rows(found.hits(), form.columns()), found.total(),
                     HistogramJson.of(found, prepared.range()), found.interval().expression(),
-                    moreUrl(form, found.next()), ResultsTable.fields(found.hits(), form.columns()), found.warnings());
+                    moreUrl(form, prepared, found.next()), ResultsTable.fields(found.hits(), form.columns()),
+                    found.warnings());
             return Templates.search(form, results, null, null, TimeRange.PRESETS, label, openUrl(form, open));
         } catch (SearchProblem e) {
             return Templates.search(form, null, null, ProblemView.of(e.getMessage(), form.q(), e.position()),
@@ -96,11 +99,15 @@ public class SearchPages {
         }
     }
 
-    @GET
+    /**
+     * The next page (htmx POST: a point in time's id can be longer than a URL may be). The range comes
+     * as the instants the first page resolved, so "last 15 minutes" does not move while paging.
+     */
+    @POST
     @Path("more")
     @PermissionsAllowed(Permission.Names.EVENTS_READ)
     public TemplateInstance more(@QueryParam("q") String q, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("cols") String cols, @QueryParam("pit") String pit,
+            @QueryParam("to") String to, @QueryParam("cols") String cols, @FormParam("pit") String pit,
             @QueryParam("after") long after, @QueryParam("afterId") String afterId) {
         SearchForm form = SearchForm.of(q, from, to, cols);
         try {
@@ -108,7 +115,7 @@ public class SearchPages {
             SearchResults found = search.more(currentUser.user(), prepared,
                     new Cursor(blank(pit), after, afterId == null ? "" : afterId), PAGE_SIZE);
             return Templates.search$more(form, ResultsTable.rows(found.hits(), form.columns()),
-                    moreUrl(form, found.next()));
+                    moreUrl(form, prepared, found.next()), found.next() == null ? null : found.next().pointInTime());
         } catch (SearchProblem | StoreUnavailableException e) {
             return Templates.search$problem(ProblemView.of(e.getMessage(), "", -1));
         }
@@ -162,15 +169,14 @@ public class SearchPages {
         return form.eventUrl(open.substring(0, slash), open.substring(slash + 1));
     }
 
-    private static String moreUrl(SearchForm form, Cursor next) {
+    private static String moreUrl(SearchForm form, PreparedSearch prepared, Cursor next) {
         if (next == null) {
             return null;
         }
-        return "/search/more?" + form.params() + "&after=" + next.afterMillis() + "&afterId="
-                + SearchForm.enc(next.afterId()) + (next.pointInTime() == null
-                        ? ""
-                        : "&pit="
-                                + SearchForm.enc(next.pointInTime()));
+        SearchForm fixed = SearchForm.of(form.q(), prepared.range().from().toString(),
+                prepared.range().to().toString(), form.cols());
+        return "/search/more?" + fixed.params() + "&after=" + next.afterMillis() + "&afterId="
+                + SearchForm.enc(next.afterId());
     }
 
     private static String blank(String value) {

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * The search bar's text split into its Lucene query and the pipes after it:
  * {@code eventName:ConsoleLogin | stats count() by user.name}. A pipe is a single {@code |} outside
- * quotes (Lucene's own {@code ||} is OR); each part keeps its offset in the whole text, so problems
- * point at the right column.
+ * quotes and regular expressions ({@code /adm|root/}); Lucene's own {@code ||} is OR. Each part keeps
+ * its offset in the whole text, so problems point at the right column.
  */
-public record SearchText(String query, List<Part> pipes) {
+public record SearchText(String query, List<Part> pipes, int queryOffset) {
 
     /** A piece of the text with the offset of its first character. */
     public record Part(String text, int offset) {
@@ -19,14 +19,16 @@ public record SearchText(String query, List<Part> pipes) {
         String whole = text == null ? "" : text;
         List<Part> parts = new ArrayList<>();
         int start = 0;
-        boolean quoted = false;
+        char quote = 0;
         for (int i = 0; i < whole.length(); i++) {
             char c = whole.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '|' && !quoted) {
+            } else if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '/' && regexStarts(whole, i)) {
+                quote = c;
+            } else if (c == '|') {
                 boolean doubled = i + 1 < whole.length() && whole.charAt(i + 1) == '|';
                 if (doubled) {
                     i++;
@@ -37,7 +39,18 @@ public record SearchText(String query, List<Part> pipes) {
             }
         }
         parts.add(new Part(whole.substring(start), start));
-        return new SearchText(parts.get(0).text().strip(), List.copyOf(parts.subList(1, parts.size())));
+        String first = parts.get(0).text();
+        int leading = first.length() - first.stripLeading().length();
+        return new SearchText(first.strip(), List.copyOf(parts.subList(1, parts.size())), leading);
+    }
+
+    /** A slash opens a Lucene regular expression where a term could start (after ':', a space, '(' or at 0). */
+    private static boolean regexStarts(String text, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        return before == ':' || before == '(' || Character.isWhitespace(before);
     }
 
     public boolean matchesAll() {

@@ -25,6 +25,10 @@ public record TimeRange(String fromText, String toText, Instant from, Instant to
 
     public static final String DEFAULT_FROM = "now-24h";
 
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
+    private static final Duration LONGEST = Duration.ofDays(3650);
+
     private static final Pattern RELATIVE = Pattern.compile("now(?:-(\\d{1,6})([smhdw]))?");
 
     /** Reads the range; a blank bound is its default (the last 24 hours up to now). */
@@ -33,6 +37,12 @@ public record TimeRange(String fromText, String toText, Instant from, Instant to
         String toText = blank(to) ? "now" : to.trim();
         Instant start = instant("from", fromText, now);
         Instant end = instant("to", toText, now);
+        if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
+            throw new SearchProblem("time range: search between " + EARLIEST + " and " + LATEST, -1);
+        }
+        if (Duration.between(start, end).compareTo(LONGEST) > 0) {
+            throw new SearchProblem("time range: at most " + LONGEST.toDays() / 365 + " years at once", -1);
+        }
         if (!start.isBefore(end)) {
             throw new SearchProblem("time range: 'from' (" + fromText + ") must be before 'to' (" + toText + ")",
                     -1);

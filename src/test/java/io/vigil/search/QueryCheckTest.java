@@ -41,6 +41,17 @@ class QueryCheckTest {
     }
 
     @Test
+    void patternsAreNotCompiledHereSoNoneCanExhaustTheServer() {
+        assertThat(QueryCheck.check("x:/a{1000}{1000}{1000}/", 0, DAY).warnings()).isEmpty();
+        assertThat(QueryCheck.check("a:/(a|b)*a(a|b){30}/", 0, Duration.ofDays(2)).warnings()).singleElement()
+                .asString().contains("regular expression on a");
+        assertThatThrownBy(() -> QueryCheck.check("a".repeat(20_001), 0, DAY)).isInstanceOf(SearchProblem.class)
+                .hasMessageContaining("too long");
+        assertThatThrownBy(() -> QueryCheck.check("(".repeat(9_000) + "a" + ")".repeat(9_000), 0, DAY))
+                .isInstanceOf(SearchProblem.class);
+    }
+
+    @Test
     void leadingWildcardsAndRegexesOverLongRangesAreWarnedAbout() {
         assertThat(QueryCheck.check("user.name:*admin", 0, DAY).warnings()).isEmpty();
         assertThat(QueryCheck.check("user.name:*admin", 0, Duration.ofDays(7)).warnings()).singleElement()

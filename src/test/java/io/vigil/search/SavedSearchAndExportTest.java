@@ -62,7 +62,7 @@ class SavedSearchAndExportTest {
                 .get("/search/saved/" + id + "/rule-draft").then().statusCode(303).extract().header("Location");
         String yaml = URLDecoder.decode(draft.substring(draft.indexOf("yaml=") + 5), StandardCharsets.UTF_8);
         assertThat(yaml).contains("title: '" + name + "'").contains("eventName: 'StopLogging'")
-                .contains("condition: selection and not filter");
+                .contains("condition: selection and not 1 of filter_*");
         String editor = given().auth().oauth2(Tokens.of("engineer")).get(draft.substring(draft.indexOf("/rules")))
                 .then().statusCode(200).extract().asString();
         assertThat(editor).contains("StopLogging").contains(name);

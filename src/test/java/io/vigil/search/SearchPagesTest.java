@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -105,14 +106,22 @@ class SearchPagesTest {
         assertThat(rows(html)).isEqualTo(50);
         assertThat(html).contains("<span data-testid=\"total\">120</span>");
         List<String> seen = new ArrayList<>(ids(html));
-        String more = attribute(html, "hx-get", "<tr id=\"more-row\">");
+        String more = attribute(html, "hx-post", "<tr id=\"more-row\">");
+        assertThat(URLDecoder.decode(more, StandardCharsets.UTF_8)).as("the range is fixed while paging")
+                .doesNotContain("from=now");
+        String pit = null;
         for (int page = 0; page < 2; page++) {
-            String fragment = fetch(more);
+            var request = given().urlEncodingEnabled(false).auth().oauth2(Tokens.of("analyst"))
+                    .header("HX-Request", "true").contentType("application/x-www-form-urlencoded");
+            if (pit != null) {
+                request.formParam("pit", pit);
+            }
+            String fragment = request.post(more).then().statusCode(200).extract().asString();
             seen.addAll(ids(fragment));
             if (page == 0) {
                 assertThat(fragment).contains("more-row");
-                more = attribute(fragment, "hx-get", "<tr id=\"more-row\">");
-                assertThat(more).contains("pit=");
+                more = attribute(fragment, "hx-post", "<tr id=\"more-row\">");
+                pit = attribute(fragment, "value", "name=\"pit\"");
             } else {
                 assertThat(fragment).doesNotContain("more-row");
             }

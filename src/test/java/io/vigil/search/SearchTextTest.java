@@ -20,6 +20,14 @@ class SearchTextTest {
         assertThat(SearchText.parse("a:1 || b:2").pipes()).isEmpty();
         assertThat(SearchText.parse("message:\"a | b\"").pipes()).isEmpty();
         assertThat(SearchText.parse("path:a\\|b").pipes()).isEmpty();
+        assertThat(SearchText.parse("user.name:/adm|root/ | top user.name").pipes()).singleElement()
+                .extracting(SearchText.Part::text).isEqualTo(" top user.name");
+        assertThat(SearchText.parse("path:a/b|c").pipes()).hasSize(1);
+    }
+
+    @Test
+    void theQueryKnowsWhereItStartsAfterLeadingSpaces() {
+        assertThat(SearchText.parse("   a:)").queryOffset()).isEqualTo(3);
     }
 
     @Test

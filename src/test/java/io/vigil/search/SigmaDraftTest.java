@@ -23,17 +23,31 @@ class SigmaDraftTest {
         assertThat(yaml).contains("title: 'Console logins without MFA'").contains("product: aws")
                 .contains("service: cloudtrail").contains("        eventName: 'ConsoleLogin'")
                 .contains("        additionalEventData.MFAUsed: 'No'")
-                .contains("    filter:\n        userIdentity.type: 'Root'")
-                .contains("condition: selection and not filter");
+                .contains("    filter_1:\n        userIdentity.type: 'Root'")
+                .contains("condition: selection and not 1 of filter_*");
         assertThat(parsed(yaml)).singleElement().isInstanceOf(SigmaResult.Rule.class);
     }
 
     @Test
     void wordsBecomeKeywordsAndWhatHasNoSigmaFormIsLeftAsAComment() {
         String yaml = SigmaDraft.of("", "AccessDenied AND eventName:Describe* AND source.port:[1 TO 1024]");
-        assertThat(yaml).contains("title: 'Drafted from a search'").contains("    keywords:\n        - 'AccessDenied'")
+        assertThat(yaml).contains("title: 'Drafted from a search'")
+                .contains("    keywords:\n        '|all': 'AccessDenied'")
                 .contains("eventName: 'Describe*'").contains("# not converted, finish by hand: source.port:[1 TO 1024]")
                 .contains("condition: selection and keywords");
+    }
+
+    @Test
+    void eachExcludedValueExcludesOnItsOwnAndWhatIsNotPlainIsLeft() {
+        String yaml = SigmaDraft.of("x", "eventName:ConsoleLogin AND NOT user.name:admin AND NOT source.ip:10.0.0.1"
+                + " AND NOT (a:1 AND NOT b:2) AND user.name:adm\\*");
+        assertThat(yaml).contains("    filter_1:\n        user.name: 'admin'")
+                .contains("    filter_2:\n        source.ip:")
+                .contains("condition: selection and not 1 of filter_*")
+                .contains("# not converted, finish by hand: NOT +a:1 -b:2")
+                .contains("user.name: 'adm\\*'");
+        assertThat(parsed(yaml)).singleElement().isInstanceOf(SigmaResult.Rule.class);
+        assertThat(SigmaDraft.of("x", "a:/(a|b)*a(a|b){30}/ AND x:/a{1000}{1000}{1000}/")).contains("# not converted");
     }
 
     @Test

@@ -41,5 +41,9 @@ class TimeRangeTest {
                 .hasMessageContaining("'from' is yesterday").hasMessageContaining("now-<number>");
         assertThatThrownBy(() -> TimeRange.parse("now", "now-1h", NOW)).isInstanceOf(SearchProblem.class)
                 .hasMessageContaining("must be before");
+        assertThatThrownBy(() -> TimeRange.parse("now-999999w", "now", NOW)).isInstanceOf(SearchProblem.class)
+                .hasMessageContaining("search between");
+        assertThatThrownBy(() -> TimeRange.parse("now-5000d", "now", NOW)).isInstanceOf(SearchProblem.class)
+                .hasMessageContaining("at most 10 years");
     }
 }

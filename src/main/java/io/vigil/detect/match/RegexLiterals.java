@@ -8,7 +8,8 @@ import java.util.List;
  * top-level alternative, its longest run of plain characters that is neither optional nor broken by a
  * class, group, wildcard or escape sequence. {@code .+:assumed-role/aws:.+} gives
  * {@code :assumed-role/aws:}; {@code (a|b)x} gives nothing useful. When in doubt the run ends, so a text
- * returned is always required; folding it is a superset of any case-insensitive flag.
+ * returned is always required (escapes it cannot decode give no texts at all); folding it is a superset
+ * of any case-insensitive flag.
  */
 final class RegexLiterals {
 
@@ -20,8 +21,8 @@ final class RegexLiterals {
      * empty list when some alternative has none.
      */
     static List<String> required(String regex) {
-        if (regex.contains("\\Q")) {
-            return List.of(); // quoted stretches are not worth reading: no texts
+        if (hasUnreadEscape(regex)) {
+            return List.of(); // \x41, \101, \pL, \Q…: a character the plain reading would get wrong
         }
         List<String> texts = new ArrayList<>();
         for (String branch : topLevelBranches(regex)) {
@@ -54,51 +55,57 @@ final class RegexLiterals {
         return branches;
     }
 
+    /**
+     * Whether an escape stands for something other than one class or anchor letter ({@code \\d \\w \\s
+     * \\b} and their capitals, {@code \\A \\z}) or one punctuation character: such escapes are codes,
+     * properties or quotes whose text this reading does not decode.
+     */
+    private static boolean hasUnreadEscape(String regex) {
+        for (int i = 0; i + 1 < regex.length(); i++) {
+            if (regex.charAt(i) == '\\') {
+                char next = regex.charAt(++i);
+                if (Character.isLetterOrDigit(next) && "dwsDWSbBAz".indexOf(next) < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static String longestRun(String branch) {
         String best = "";
         StringBuilder run = new StringBuilder();
         for (int i = 0; i < branch.length(); i++) {
             char c = branch.charAt(i);
-            switch (c) {
-                case '\\' -> {
-                    char next = i + 1 < branch.length() ? branch.charAt(i + 1) : 'd';
-                    i++;
-                    if (Character.isLetterOrDigit(next)) {
-                        best = end(run, best); // a class (\d), an anchor (\b), a code (\x41): not plain
-                    } else {
-                        run.append(next);
-                    }
+            if (c == '\\') {
+                char next = i + 1 < branch.length() ? branch.charAt(++i) : 'd';
+                if (Character.isLetterOrDigit(next)) {
+                    best = end(run, best); // a class (\d) or an anchor (\b): not a character of the text
+                } else {
+                    run.append(next);
                 }
-                case '*', '?' -> {
-                    dropLast(run); // the character before was optional
-                    best = end(run, best);
+            } else if (c == '*' || c == '?' || c == '{') {
+                // optional ({0,n}, ?, *) drops the character before; any repeat ends the run
+                if (c != '{' || branch.startsWith("{0", i) || branch.startsWith("{,", i)) {
+                    dropLast(run);
                 }
-                case '{' -> {
-                    // {0,n} makes the character before optional; {n} repeats it, so what follows is
-                    // not adjacent either way
-                    if (branch.startsWith("{0", i) || branch.startsWith("{,", i)) {
-                        dropLast(run);
-                    }
-                    int close = branch.indexOf('}', i);
-                    i = close < 0 ? branch.length() : close;
-                    best = end(run, best);
-                }
-                case '+' -> {
-                    best = end(run, best); // at least once: the run so far stands, the next is not adjacent
-                }
-                case '[' -> {
-                    i = classEnd(branch, i);
-                    best = end(run, best);
-                }
-                case '(' -> {
-                    i = groupEnd(branch, i);
-                    best = end(run, best);
-                }
-                case '.', '^', '$', ')', ']', '}', '|' -> best = end(run, best);
-                default -> run.append(c);
+                i = c == '{' ? closing(branch, i, '}') : i;
+                best = end(run, best);
+            } else if (c == '[' || c == '(') {
+                i = c == '[' ? classEnd(branch, i) : groupEnd(branch, i);
+                best = end(run, best);
+            } else if ("+.^$)]}|".indexOf(c) >= 0) {
+                best = end(run, best); // + keeps the run (at least once); the rest are not plain text
+            } else {
+                run.append(c);
             }
         }
         return end(run, best);
+    }
+
+    private static int closing(String s, int from, char close) {
+        int at = s.indexOf(close, from);
+        return at < 0 ? s.length() : at;
     }
 
     private static String end(StringBuilder run, String best) {

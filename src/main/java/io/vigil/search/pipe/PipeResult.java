@@ -70,8 +70,9 @@ public record PipeResult(List<String> columns, List<List<String>> rows, String n
             ArrayNode values = series.addObject().put("name", one.name()).putArray("values");
             one.values().forEach(values::add);
         }
-        // inside a <script> element: no "</" may end the element early
-        return json.toString().replace("</", "<\\/");
+        // inside a <script> element: with no "<" at all, neither "</script" nor "<!--" can change where
+        // the element ends
+        return json.toString().replace("<", "\\u003c");
     }
 
     /** Joins the notes that apply; null when none does. */

@@ -32,6 +32,11 @@ class RegexLiteralsTest {
         assertThat(RegexLiterals.required("abc|[0-9]+")).isEmpty();
         assertThat(RegexLiterals.required("(abc|def)")).isEmpty();
         assertThat(RegexLiterals.required("\\Qa.b\\E")).isEmpty();
+        // codes and properties are not decoded: no text rather than a wrong one
+        assertThat(RegexLiterals.required("\\x41BCD")).isEmpty();
+        assertThat(RegexLiterals.required("\\101bcd")).isEmpty();
+        assertThat(RegexLiterals.required("a\\pNbcd")).isEmpty();
+        assertThat(RegexLiterals.required("\\x{41}bcdef")).isEmpty();
     }
 
     /** Whatever text is read must be in every string the regex finds in (a brute check on samples). */
@@ -42,6 +47,7 @@ class RegexLiteralsTest {
                 {"x[ab]{1,3}yz|q\\.rs", "xaayz", "q.rs"},
                 {"a\\\\b\\/c", "a\\b/c"},
                 {"(?s)foo.bar(baz)?", "foo\nbar"},
+                {"\\bword\\s+\\d{2,}xyz", "word 12xyz"},
         };
         for (String[] c : cases) {
             var texts = RegexLiterals.required(c[0]);
