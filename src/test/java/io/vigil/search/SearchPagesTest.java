@@ -139,7 +139,7 @@ class SearchPagesTest {
         String html = page("userAgent:\"" + agent + "\"", "now-24h");
         String panel = fetch(attribute(html, "hx-get", "class=\"result-row\""));
         assertThat(panel).contains("<code>userIdentity.userName</code>").contains("<code>eventName</code>")
-                .contains("data-testid=\"event-original\"").contains("data-testid=\"event-no-findings\"");
+                .contains("data-testid=\"event-original\"").contains("id=\"event-findings\"");
         // filter for: the query keeps its part and gains the value; pivot: only the value
         assertThat(panel).contains("q=%28userAgent%3A%22" + agent)
                 .contains("q=userIdentity.userName%3A%22alice%22");
