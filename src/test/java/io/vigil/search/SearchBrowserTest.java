@@ -65,6 +65,10 @@ class SearchBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured.given().auth()
                 .oauth2(Tokens.of("analyst")).queryParam("q", "userAgent:\"" + agent + "\"").get("/search").then()
                 .extract().asString().contains("<span data-testid=\"total\">30</span>"));
+        // completion offers names from the mappings, read again every few seconds
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given().auth()
+                .oauth2(Tokens.of("analyst")).accept("application/json").get("/search/fields").then().extract()
+                .jsonPath().getList("$").contains("userAgent"));
         return agent;
     }
 

@@ -214,8 +214,10 @@ class SearchPagesTest {
     @Test
     void fieldNamesForCompletionComeFromTheMappings() {
         ingest(1);
-        given().auth().oauth2(Tokens.of("analyst")).accept("application/json").get("/search/fields").then()
-                .statusCode(200).body("contains('eventName')", is(true)).body("contains('event')", is(false));
+        // the names are kept a few seconds: a new kind of event's fields show soon after it arrives
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("analyst"))
+                .accept("application/json").get("/search/fields").then().statusCode(200)
+                .body("contains('eventName')", is(true)).body("contains('event')", is(false)));
     }
 
     @Test
