@@ -10,4 +10,8 @@ import java.util.Map;
  */
 public record Finding(String id, String ruleId, String ruleTitle, String level, int ruleVersion, List<String> tags,
         String eventId, String eventIndex, Instant eventTime, String source, Map<String, String> group) {
+
+    /** Sigma's levels, most severe first: the order pages list and sort them in. */
+    public static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
+
 }

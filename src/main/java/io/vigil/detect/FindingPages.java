@@ -31,9 +31,6 @@ public class FindingPages {
                 List<String> levels, String problem);
     }
 
-    /** Sigma's levels, most severe first. */
-    private static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
-
     private final FindingsReader findings;
 
     FindingPages(FindingsReader findings) {
@@ -47,9 +44,9 @@ public class FindingPages {
         String levelFilter = blankToNull(level);
         try {
             return Templates.findings(findings.latest(ruleFilter, levelFilter, 200), orEmpty(ruleFilter),
-                    orEmpty(levelFilter), LEVELS, null);
+                    orEmpty(levelFilter), Finding.LEVELS, null);
         } catch (StoreUnavailableException e) {
-            return Templates.findings(List.of(), orEmpty(ruleFilter), orEmpty(levelFilter), LEVELS,
+            return Templates.findings(List.of(), orEmpty(ruleFilter), orEmpty(levelFilter), Finding.LEVELS,
                     "OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e));
         }
     }

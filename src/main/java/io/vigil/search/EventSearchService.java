@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.access.VigilUser;
+import io.vigil.detect.Finding;
 import io.vigil.index.EventIndices;
 import io.vigil.index.FindingsReader;
 import io.vigil.index.FindingsReader.StoredFinding;
@@ -42,9 +43,6 @@ public class EventSearchService {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Pattern EVENTS_INDEX = Pattern.compile(Pattern.quote(EventIndices.EVENTS_PREFIX)
             + "[a-z0-9][a-z0-9_.-]*");
-
-    /** Sigma's levels, most severe first: the order findings are shown in. */
-    private static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
 
     private final RawQueries queries;
     private final FindingsReader findings;
@@ -225,8 +223,8 @@ public class EventSearchService {
     public List<StoredFinding> findings(VigilUser user, String eventId) {
         List<StoredFinding> found = new ArrayList<>(findings.forEvent(eventId, SearchScope.of(user).sources()));
         found.sort(java.util.Comparator.comparingInt(f -> {
-            int rank = LEVELS.indexOf(f.level());
-            return rank < 0 ? LEVELS.size() : rank;
+            int rank = Finding.LEVELS.indexOf(f.level());
+            return rank < 0 ? Finding.LEVELS.size() : rank;
         }));
         return found;
     }

@@ -8,7 +8,8 @@ public record HistogramInterval(String expression, Duration length) {
 
     static final int MAX_BARS = 120;
 
-    private static final List<HistogramInterval> STEPS = List.of(of("1s", Duration.ofSeconds(1)),
+    /** The round intervals, shortest first: histogram bars, and the spans a timechart suggests. */
+    public static final List<HistogramInterval> STEPS = List.of(of("1s", Duration.ofSeconds(1)),
             of("5s", Duration.ofSeconds(5)), of("10s", Duration.ofSeconds(10)), of("30s", Duration.ofSeconds(30)),
             of("1m", Duration.ofMinutes(1)), of("5m", Duration.ofMinutes(5)), of("10m", Duration.ofMinutes(10)),
             of("30m", Duration.ofMinutes(30)), of("1h", Duration.ofHours(1)), of("3h", Duration.ofHours(3)),

@@ -20,6 +20,7 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.CurrentUser;
 import io.vigil.access.Permission;
+import io.vigil.detect.Finding;
 import io.vigil.detect.backtest.Backtest;
 import io.vigil.detect.backtest.BacktestRange;
 import io.vigil.detect.backtest.BacktestService;
@@ -57,7 +58,6 @@ public class RulePages {
         static native TemplateInstance rule$backtestProblem(String problem);
     }
 
-    static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
     static final List<String> RANGES = List.of("1h", "24h", "7d", "30d");
     private static final int LIMIT = 200;
     private static final String NEW_RULE = """
@@ -97,7 +97,7 @@ public class RulePages {
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("pack") String pack,
             @QueryParam("level") String level) {
         return Templates.rules(rules.packs(), rules.search(blankToNull(q), blankToNull(pack), blankToNull(level),
-                LIMIT), orEmpty(q), orEmpty(pack), orEmpty(level), LEVELS, LIMIT, canWrite());
+                LIMIT), orEmpty(q), orEmpty(pack), orEmpty(level), Finding.LEVELS, LIMIT, canWrite());
     }
 
     @GET

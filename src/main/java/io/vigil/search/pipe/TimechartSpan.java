@@ -1,11 +1,11 @@
 package io.vigil.search.pipe;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.vigil.search.HistogramInterval;
 import io.vigil.search.SearchProblem;
 import io.vigil.search.TimeRange;
 
@@ -21,17 +21,6 @@ record TimechartSpan(String text, Duration length) {
     private static final Pattern SPAN = Pattern.compile("(\\d{1,6})([smhd])", Pattern.CASE_INSENSITIVE);
 
     /** Round spans to suggest, smallest first. */
-    private static final List<TimechartSpan> STEPS = List.of(of("1s", Duration.ofSeconds(1)),
-            of("5s", Duration.ofSeconds(5)), of("10s", Duration.ofSeconds(10)), of("30s", Duration.ofSeconds(30)),
-            of("1m", Duration.ofMinutes(1)), of("5m", Duration.ofMinutes(5)), of("10m", Duration.ofMinutes(10)),
-            of("30m", Duration.ofMinutes(30)), of("1h", Duration.ofHours(1)), of("3h", Duration.ofHours(3)),
-            of("6h", Duration.ofHours(6)), of("12h", Duration.ofHours(12)), of("1d", Duration.ofDays(1)));
-
-    private static TimechartSpan of(String text, Duration length) {
-        return new TimechartSpan(text, length);
-    }
-
-    /** Reads {@code 5m} (the value after {@code span=}); the unit may be in either case. */
     static TimechartSpan parse(String value, int position) {
         Matcher matcher = SPAN.matcher(value);
         if (!matcher.matches()) {
@@ -69,9 +58,9 @@ record TimechartSpan(String text, Duration length) {
 
     /** The smallest round span that fits; past 1000 days, whole days. */
     static String smallestFitting(Duration range) {
-        for (TimechartSpan step : STEPS) {
-            if (buckets(range, step.length()) <= MAX_BUCKETS) {
-                return step.text();
+        for (HistogramInterval step : HistogramInterval.STEPS) {
+            if (step.length().compareTo(Duration.ofDays(1)) <= 0 && buckets(range, step.length()) <= MAX_BUCKETS) {
+                return step.expression();
             }
         }
         return buckets(range, Duration.ofDays(MAX_BUCKETS)) + "d";
