@@ -9,6 +9,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -91,12 +92,19 @@ public class RawQueries {
 
     private JsonNode send(String method, String endpoint, Map<String, String> parameters, JsonNode body) {
         var request = Requests.builder().method(method).endpoint(endpoint).query(parameters);
-        if (body != null) {
-            request.json(body.toString());
+        try {
+            if (body != null) {
+                request.body(Body.from(json.writeValueAsBytes(body), "application/json"));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body cannot be written as JSON", e);
         }
         try (var response = client.generic().execute(request.build())) {
-            String text = response.getBody().map(Body::bodyAsString).orElse("{}");
-            JsonNode answer = json.readTree(text);
+            // parsed from the stream: a page of events is ~150 KB, and each copy of it (bytes, then a
+            // String) was garbage made per search
+            JsonNode answer = response.getBody().isPresent()
+                    ? readTree(response.getBody().get())
+                    : json.createObjectNode();
             if (response.getStatus() >= 400 && response.getStatus() < 500) {
                 throw new RefusedException(reason(answer, response.getStatus()));
             }
@@ -107,6 +115,13 @@ public class RawQueries {
             return answer;
         } catch (IOException e) {
             throw new StoreUnavailableException("OpenSearch cannot be reached: " + DependencySetup.rootMessage(e), e);
+        }
+    }
+
+    private JsonNode readTree(Body body) throws IOException {
+        try (var stream = body.body()) {
+            JsonNode tree = json.readTree(stream);
+            return tree == null ? json.createObjectNode() : tree;
         }
     }
 

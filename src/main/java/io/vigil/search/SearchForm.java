@@ -59,12 +59,17 @@ public record SearchForm(String q, String from, String to, List<String> columns)
         return columns.size() + 1;
     }
 
-    public String eventUrl(String index, String id) {
-        return "/search/event?" + params() + "&index=" + enc(index) + "&id=" + enc(id);
+    /**
+     * The event panel of one event, without the search: the page sends the shown search along
+     * ({@code hx-include} of its {@code #shown-search} form), so fifty rows do not each repeat it.
+     */
+    public static String eventUrl(String index, String id) {
+        return "/search/event?index=" + enc(index) + "&id=" + enc(id);
     }
 
-    public String valuesUrl(String field) {
-        return "/search/values?" + params() + "&field=" + enc(field);
+    /** A field's top values over all results, without the search (sent along as for {@link #eventUrl}). */
+    public static String valuesUrl(String field) {
+        return "/search/values?field=" + enc(field);
     }
 
     /** The query string of this search without the path, for the htmx calls of the page. */
@@ -72,9 +77,10 @@ public record SearchForm(String q, String from, String to, List<String> columns)
         return url().substring("/search?".length());
     }
 
+    /** The columns are left out when they are the defaults: a page holds hundreds of these links. */
     private static String link(String q, String from, String to, List<String> columns) {
-        return "/search?q=" + enc(q) + "&from=" + enc(from) + "&to=" + enc(to) + "&cols="
-                + enc(String.join(",", columns));
+        String link = "/search?q=" + enc(q) + "&from=" + enc(from) + "&to=" + enc(to);
+        return columns.equals(ResultsTable.DEFAULT_COLUMNS) ? link : link + "&cols=" + enc(String.join(",", columns));
     }
 
     static String enc(String value) {

@@ -166,7 +166,7 @@ public class SearchPages {
             return null;
         }
         int slash = open.indexOf('/');
-        return form.eventUrl(open.substring(0, slash), open.substring(slash + 1));
+        return SearchForm.eventUrl(open.substring(0, slash), open.substring(slash + 1));
     }
 
     private static String moreUrl(SearchForm form, PreparedSearch prepared, Cursor next) {

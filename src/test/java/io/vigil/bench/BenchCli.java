@@ -50,6 +50,14 @@ public final class BenchCli {
     }
 
     private static int ingest(BenchStack stack, Map<String, String> options) throws Exception {
+        try {
+            return measureIngest(stack, options);
+        } finally {
+            stack.dropCreatedSources();
+        }
+    }
+
+    private static int measureIngest(BenchStack stack, Map<String, String> options) throws Exception {
         var bench = new IngestBench(stack, intOption(options, "--events", 100_000),
                 intOption(options, "--batch", 1000), intOption(options, "--senders", 4));
         boolean withRules = "all".equals(options.get("--rules"));

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +24,7 @@ import io.vigil.devstack.StackLayout;
 import io.vigil.devstack.StackPorts;
 import io.vigil.devstack.VigilServerService;
 import io.vigil.event.SourceType;
+import io.vigil.index.EventIndices;
 
 /**
  * The stack a benchmark measures: the one {@code ./vigil up} runs, if it is up, else a fresh one
@@ -33,6 +36,7 @@ final class BenchStack implements AutoCloseable {
     private final long serverPid;
     private final DevStack started;
     private final VigilServerService startedServer;
+    private final List<String> created = new ArrayList<>();
 
     private BenchStack(StackPorts ports, long serverPid, DevStack started, VigilServerService startedServer) {
         this.ports = ports;
@@ -89,9 +93,43 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    /** Creates a source as the demo admin and returns its ingest token. */
+    /**
+     * Creates a source as the demo admin and returns its ingest token. The source is the benchmark's
+     * own: {@link #dropCreatedSources} removes it with its events and findings.
+     */
     String createSource(String name, SourceType type) throws IOException, InterruptedException {
-        return new AdminClient(ports).createSource(name, type, name, 7);
+        String token = new AdminClient(ports).createSource(name, type, name, 7);
+        created.add(name);
+        return token;
+    }
+
+    /**
+     * Removes the sources {@link #createSource} made, with their events (also those of raw baselines
+     * named after them) and findings: benchmark data left behind would make every later search fan out
+     * over hundreds of small indices, and so measure the last benchmarks rather than the product.
+     */
+    void dropCreatedSources() throws IOException, InterruptedException {
+        var admin = new AdminClient(ports);
+        var http = HttpClient.newHttpClient();
+        for (String name : created) {
+            admin.deleteSource(name);
+            send(http, HttpRequest.newBuilder(URI.create(openSearchUrl() + "/" + EventIndices.EVENTS_PREFIX + name
+                    + "-*?ignore_unavailable=true")).DELETE());
+            send(http, HttpRequest.newBuilder(URI.create(openSearchUrl() + "/" + EventIndices.FINDINGS_PREFIX
+                    + "*/_delete_by_query?conflicts=proceed&q=vigil.source:" + name))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        System.out.printf("removed the %d sources this benchmark created, with their events and findings%n",
+                created.size());
+        created.clear();
+    }
+
+    private static void send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
+        var response = http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new StackException(request.build().method() + " " + request.build().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
     }
 
     /**

@@ -79,7 +79,9 @@ final class SearchLoad {
             System.out.printf("%s holds %,d events of the last 7 days: reusing them%n", SOURCE, held);
             return held;
         }
-        long missing = wanted - held;
+        // an hour's worth more than asked, so that the events aging out of the span while loading and
+        // measuring do not leave fewer than wanted
+        long missing = wanted - held + wanted * MARGIN.toMillis() / SPAN.toMillis();
         List<String> sshd = SshdCorpus.seeds();
         System.out.printf("%s holds %,d events of the last 7 days: loading %,d more (%d CloudTrail seeds, %s), "
                 + "batches of %d, %d concurrent senders%n", SOURCE, held, missing, seeds.size(),

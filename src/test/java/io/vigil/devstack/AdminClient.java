@@ -52,6 +52,17 @@ public final class AdminClient {
         return json.readTree(created.body()).path("token").asText();
     }
 
+    /** Deletes a source's definition (its stored events stay until retention, or until deleted apart). */
+    public void deleteSource(String name) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources/" + name))
+                .header("Authorization", "Bearer " + adminToken()).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw new StackException("could not delete source " + name + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
     /** Sends a body to a source's HTTP intake; returns the answer (counts and rejections). */
     public String ingest(String source, String token, byte[] body) throws IOException, InterruptedException {
         var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/ingest/" + source))

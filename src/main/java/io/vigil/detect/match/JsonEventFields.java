@@ -21,12 +21,12 @@ public final class JsonEventFields implements EventFields {
 
     @Override
     public boolean has(String field) {
-        return find(root, field, 0, null);
+        return find(root, FieldPath.of(field), 0, null);
     }
 
     @Override
     public boolean anyValue(String field, Predicate<Object> test) {
-        return find(root, field, 0, test);
+        return find(root, FieldPath.of(field), 0, test);
     }
 
     @Override
@@ -35,13 +35,14 @@ public final class JsonEventFields implements EventFields {
     }
 
     /**
-     * Whether some node at {@code name[from..]} below {@code node} exists (test null) or has a value
-     * passing the test. The test is passed down rather than wrapped so a lookup allocates no lambda.
+     * Whether some node at the path's parts from {@code from} below {@code node} exists (test null) or
+     * has a value passing the test. The test is passed down rather than wrapped so a lookup allocates
+     * no lambda; the path's parts are cut once per field name ({@link FieldPath}), not per lookup.
      */
-    private static boolean find(JsonNode node, String name, int from, Predicate<Object> test) {
+    private static boolean find(JsonNode node, FieldPath path, int from, Predicate<Object> test) {
         if (node.isArray()) {
             for (JsonNode element : node) {
-                if (element.isContainerNode() && find(element, name, from, test)) {
+                if (element.isContainerNode() && find(element, path, from, test)) {
                     return true;
                 }
             }
@@ -50,14 +51,13 @@ public final class JsonEventFields implements EventFields {
         if (!node.isObject()) {
             return false;
         }
-        String rest = from == 0 ? name : name.substring(from);
-        JsonNode direct = node.get(rest);
+        JsonNode direct = node.get(path.rest(from));
         if (direct != null && (test == null || anyLeaf(direct, test))) {
             return true;
         }
-        for (int dot = name.indexOf('.', from); dot > 0; dot = name.indexOf('.', dot + 1)) {
-            JsonNode child = node.get(name.substring(from, dot));
-            if (child != null && find(child, name, dot + 1, test)) {
+        for (int to = from + 1; to < path.parts(); to++) {
+            JsonNode child = node.get(path.segment(from, to));
+            if (child != null && find(child, path, to, test)) {
                 return true;
             }
         }
