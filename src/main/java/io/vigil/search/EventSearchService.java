@@ -62,10 +62,10 @@ public class EventSearchService {
         return new PreparedSearch(parts, range, checked);
     }
 
-    /** The newest {@code size} events, the total and the histogram. */
-    public SearchResults first(VigilUser user, PreparedSearch search, int size) {
+    /** The newest {@code size} events (their documents as the table needs them), the total and the histogram. */
+    public SearchResults first(VigilUser user, PreparedSearch search, int size, List<String> columns) {
         HistogramInterval interval = HistogramInterval.forRange(search.range().length());
-        ObjectNode body = SearchBodies.firstPage(SearchScope.of(user), search, size, interval);
+        ObjectNode body = SearchBodies.firstPage(SearchScope.of(user), search, size, interval, columns);
         JsonNode answer = run(SearchBodies.indices(search.range()), body);
         List<Bar> bars = new ArrayList<>();
         long total = 0;
@@ -89,8 +89,8 @@ public class EventSearchService {
      * snapshot; when none can be opened (or it expired) the page is read from the live indices, which
      * still continues after the last event shown.
      */
-    public SearchResults more(VigilUser user, PreparedSearch search, Cursor cursor, int size) {
-        ObjectNode body = SearchBodies.page(SearchScope.of(user), search, size);
+    public SearchResults more(VigilUser user, PreparedSearch search, Cursor cursor, int size, List<String> columns) {
+        ObjectNode body = SearchBodies.tablePage(SearchScope.of(user), search, size, columns);
         ArrayNode after = body.putArray("search_after");
         after.add(cursor.afterMillis()).add(cursor.afterId());
         String indices = SearchBodies.indices(search.range());

@@ -22,6 +22,8 @@ public final class ResultsTable {
     public static final List<String> DEFAULT_COLUMNS = List.of("vigil.source", "event.action", "user.name",
             "source.ip", "host.name", "message");
     static final int MAX_COLUMNS = 12;
+    /** Values per field in the sidebar. */
+    private static final int TOP = 3;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -47,7 +49,7 @@ public final class ResultsTable {
     }
 
     /** The fields of these events by name, with their three commonest values among them. */
-    public static List<FieldSummary> fields(List<Hit> hits, List<String> columns) {
+    public static List<FieldSummary> fields(List<Hit> hits, SearchForm form) {
         Map<String, Map<String, Integer>> values = new TreeMap<>();
         for (Hit hit : hits) {
             for (var field : FlatFields.flatten(hit.document()).entrySet()) {
@@ -55,17 +57,50 @@ public final class ResultsTable {
             }
         }
         values.remove("event.original");
+        SearchForm.Links links = form.links();
         List<FieldSummary> fields = new ArrayList<>(values.size());
         for (var field : values.entrySet()) {
-            int present = field.getValue().values().stream().mapToInt(Integer::intValue).sum();
-            List<ValueCount> top = field.getValue().entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(3).map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
-            fields.add(new FieldSummary(field.getKey(), present, hits.size(), top, columns.contains(field.getKey())));
+            String name = field.getKey();
+            int present = 0;
+            for (int count : field.getValue().values()) {
+                present += count;
+            }
+            List<FieldSummary.ValueLink> top = new ArrayList<>(TOP);
+            for (var value : top(field.getValue())) {
+                top.add(new FieldSummary.ValueLink(value.getKey(), value.getValue(), links.refine(name, value.getKey(),
+                        false)));
+            }
+            fields.add(new FieldSummary(name, present, hits.size(), top, form.columns().contains(name),
+                    form.toggleColumn(name)));
         }
         fields.sort(Comparator.comparing((FieldSummary f) -> !f.column()));
         return fields;
+    }
+
+    /**
+     * The {@value #TOP} commonest values, most first and then by value: a pass per place rather than a
+     * sort, as most fields of a page (ids, times) have a value per event.
+     */
+    private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {
+        List<Map.Entry<String, Integer>> top = new ArrayList<>(TOP + 1);
+        for (var entry : counts.entrySet()) {
+            int at = top.size();
+            while (at > 0 && before(entry, top.get(at - 1))) {
+                at--;
+            }
+            if (at < TOP) {
+                top.add(at, entry);
+                if (top.size() > TOP) {
+                    top.remove(TOP);
+                }
+            }
+        }
+        return top;
+    }
+
+    private static boolean before(Map.Entry<String, Integer> a, Map.Entry<String, Integer> b) {
+        int byCount = Integer.compare(b.getValue(), a.getValue());
+        return byCount < 0 || byCount == 0 && a.getKey().compareTo(b.getKey()) < 0;
     }
 
     /** Every field of one event, in document order, for the event panel. */

@@ -3,6 +3,7 @@ package io.vigil.search;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,14 +23,15 @@ public final class SearchBodies {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
     /** Beyond this many days the index list is a wildcard rather than one pattern per day. */
     private static final int MAX_DAY_PATTERNS = 45;
+    private static final String ORIGINAL = "event.original";
 
     private SearchBodies() {
     }
 
-    /** The first page: events newest first and the histogram of all of them. */
+    /** The first page of the results table: events newest first and the histogram of all of them. */
     public static ObjectNode firstPage(SearchScope scope, PreparedSearch search, int size,
-            HistogramInterval interval) {
-        ObjectNode body = page(scope, search, size);
+            HistogramInterval interval, List<String> columns) {
+        ObjectNode body = tablePage(scope, search, size, columns);
         ObjectNode histogram = body.putObject("aggs").putObject("over_time").putObject("date_histogram");
         histogram.put("field", "@timestamp").put("fixed_interval", interval.expression()).put("min_doc_count", 0);
         histogram.putObject("extended_bounds").put("min", search.range().from().toEpochMilli())
@@ -64,7 +66,20 @@ public final class SearchBodies {
         return body;
     }
 
-    /** The request body of a page: the checked query in the range and the scope, newest first. */
+    /**
+     * A page for the results table: the documents without {@value #ORIGINAL} (unless it is a column),
+     * which holds the record as it came, often half of a document; the table and its field sidebar
+     * never show it, and the event panel reads the whole event.
+     */
+    public static ObjectNode tablePage(SearchScope scope, PreparedSearch search, int size, List<String> columns) {
+        ObjectNode body = page(scope, search, size);
+        if (!columns.contains(ORIGINAL)) {
+            body.putObject("_source").putArray("excludes").add(ORIGINAL);
+        }
+        return body;
+    }
+
+    /** The request body of a page of whole documents: the checked query in the range and the scope, newest first. */
     public static ObjectNode page(SearchScope scope, PreparedSearch search, int size) {
         ObjectNode body = F.objectNode();
         body.put("size", size).put("track_total_hits", false);

@@ -28,13 +28,37 @@ public record SearchForm(String q, String from, String to, List<String> columns)
 
     /** The same search with the value required ({@code negate}: excluded). */
     public String refine(String field, String value, boolean negate) {
-        return link(LuceneText.refine(SearchText.parse(q), LuceneText.term(field, value), negate), from, to,
-                columns);
+        return links().refine(field, value, negate);
     }
 
     /** Only this value, in the same range: what else happened with this IP, user or key. */
     public String pivot(String field, String value) {
-        return link(LuceneText.term(field, value), from, to, columns);
+        return links().pivot(field, value);
+    }
+
+    /** A maker of this search's value links, for pages that hold hundreds of them. */
+    public Links links() {
+        return new Links(SearchText.parse(q), "&from=" + enc(from) + "&to=" + enc(to) + columnsParam(columns));
+    }
+
+    /** Value links of one search: its text parsed, and its range and columns encoded, once. */
+    public static final class Links {
+
+        private final SearchText text;
+        private final String rest;
+
+        private Links(SearchText text, String rest) {
+            this.text = text;
+            this.rest = rest;
+        }
+
+        public String refine(String field, String value, boolean negate) {
+            return "/search?q=" + enc(LuceneText.refine(text, LuceneText.term(field, value), negate)) + rest;
+        }
+
+        public String pivot(String field, String value) {
+            return "/search?q=" + enc(LuceneText.term(field, value)) + rest;
+        }
     }
 
     public String toggleColumn(String field) {
@@ -79,8 +103,11 @@ public record SearchForm(String q, String from, String to, List<String> columns)
 
     /** The columns are left out when they are the defaults: a page holds hundreds of these links. */
     private static String link(String q, String from, String to, List<String> columns) {
-        String link = "/search?q=" + enc(q) + "&from=" + enc(from) + "&to=" + enc(to);
-        return columns.equals(ResultsTable.DEFAULT_COLUMNS) ? link : link + "&cols=" + enc(String.join(",", columns));
+        return "/search?q=" + enc(q) + "&from=" + enc(from) + "&to=" + enc(to) + columnsParam(columns);
+    }
+
+    private static String columnsParam(List<String> columns) {
+        return columns.equals(ResultsTable.DEFAULT_COLUMNS) ? "" : "&cols=" + enc(String.join(",", columns));
     }
 
     static String enc(String value) {

@@ -84,10 +84,10 @@ public class SearchPages {
                 return Templates.search(form, null, search.pipe(currentUser.user(), prepared), null,
                         TimeRange.PRESETS, label, null);
             }
-            SearchResults found = search.first(currentUser.user(), prepared, PAGE_SIZE);
+            SearchResults found = search.first(currentUser.user(), prepared, PAGE_SIZE, form.columns());
             var results = new PageResults(ResultsTable.rows(found.hits(), form.columns()), found.total(),
                     HistogramJson.of(found, prepared.range()), found.interval().expression(),
-                    moreUrl(form, prepared, found.next()), ResultsTable.fields(found.hits(), form.columns()),
+                    moreUrl(form, prepared, found.next()), ResultsTable.fields(found.hits(), form),
                     found.warnings());
             return Templates.search(form, results, null, null, TimeRange.PRESETS, label, openUrl(form, open));
         } catch (SearchProblem e) {
@@ -113,7 +113,7 @@ public class SearchPages {
         try {
             PreparedSearch prepared = search.prepare(form.q(), form.from(), form.to());
             SearchResults found = search.more(currentUser.user(), prepared,
-                    new Cursor(blank(pit), after, afterId == null ? "" : afterId), PAGE_SIZE);
+                    new Cursor(blank(pit), after, afterId == null ? "" : afterId), PAGE_SIZE, form.columns());
             return Templates.search$more(form, ResultsTable.rows(found.hits(), form.columns()),
                     moreUrl(form, prepared, found.next()), found.next() == null ? null : found.next().pointInTime());
         } catch (SearchProblem | StoreUnavailableException e) {

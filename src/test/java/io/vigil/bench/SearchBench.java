@@ -29,6 +29,7 @@ import io.vigil.devstack.StackException;
 import io.vigil.search.HistogramInterval;
 import io.vigil.search.PreparedSearch;
 import io.vigil.search.QueryCheck;
+import io.vigil.search.ResultsTable;
 import io.vigil.search.SearchBodies;
 import io.vigil.search.SearchScope;
 import io.vigil.search.SearchText;
@@ -210,7 +211,7 @@ final class SearchBench {
         String url = stack.openSearchUrl() + "/" + SearchBodies.indices(range)
                 + "/_search?ignore_unavailable=true&allow_no_indices=true";
         HttpRequest page = rawPost(url, SearchBodies.firstPage(scope, prepared, PAGE_SIZE,
-                HistogramInterval.forRange(range.length())));
+                HistogramInterval.forRange(range.length()), ResultsTable.DEFAULT_COLUMNS));
         HttpRequest values = rawPost(url, SearchBodies.topValues(scope, prepared, FIELD, TOP_VALUES));
         long start = System.nanoTime();
         var pageAnswer = http.send(page, HttpResponse.BodyHandlers.ofString());

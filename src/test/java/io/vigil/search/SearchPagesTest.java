@@ -64,6 +64,20 @@ class SearchPagesTest {
                 .extract().asString();
     }
 
+    /**
+     * What htmx sends for a row or a field button: its URL plus the inputs of the page's
+     * {@code #shown-search} form ({@code hx-include}).
+     */
+    private static String withShownSearch(String html, String url) {
+        Matcher form = Pattern.compile("<form id=\"shown-search\"[\\s\\S]*?</form>").matcher(html);
+        assertThat(form.find()).as("the page's shown-search form").isTrue();
+        StringBuilder params = new StringBuilder(url);
+        Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(form.group()).results()
+                .forEach(input -> params.append('&').append(input.group(1)).append('=').append(URLEncoder.encode(
+                        input.group(2).replace("&quot;", "\"").replace("&amp;", "&"), StandardCharsets.UTF_8)));
+        return params.toString();
+    }
+
     private static int rows(String html) {
         Matcher m = ROW.matcher(html);
         int n = 0;
@@ -137,7 +151,7 @@ class SearchPagesTest {
     void theEventPanelShowsEveryFieldWithFiltersAndTheRecordAndFindings() {
         String agent = ingest(1);
         String html = page("userAgent:\"" + agent + "\"", "now-24h");
-        String panel = fetch(attribute(html, "hx-get", "class=\"result-row\""));
+        String panel = fetch(withShownSearch(html, attribute(html, "hx-get", "class=\"result-row\"")));
         assertThat(panel).contains("<code>userIdentity.userName</code>").contains("<code>eventName</code>")
                 .contains("data-testid=\"event-original\"").contains("id=\"event-findings\"");
         // filter for: the query keeps its part and gains the value; pivot: only the value
