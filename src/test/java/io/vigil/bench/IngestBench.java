@@ -105,11 +105,17 @@ final class IngestBench {
         return json.readTree(response.body()).path("count").asLong();
     }
 
+    /** Whether a phase of this run has warmed the server up already. */
+    private boolean warmed;
+
     private void warmUp(List<ObjectNode> seeds, String token, Instant now) throws Exception {
         String warm = "warm-" + Long.toString(System.nanoTime(), 36);
         String warmToken = stack.createSource(warm, SourceType.CLOUDTRAIL);
-        // enough for the JIT to compile the intake path before anything is measured
-        for (int i = 0; i < 20; i++) {
+        // enough for the JIT to compile the intake path before anything is measured: a server just
+        // started needs far more than one that has run a phase already
+        int batches = warmed ? 20 : 100;
+        warmed = true;
+        for (int i = 0; i < batches; i++) {
             post(stack.vigilUrl() + "/api/ingest/" + warm, ndjson(seeds, i, now.minusSeconds(86_400), true),
                     "Bearer " + warmToken, "application/x-ndjson");
         }
