@@ -52,7 +52,7 @@ public record VigilUser(String subject, String username, String displayName, Lis
     }
 
     /** A claim of source names: a JSON array, or one string of names separated by commas or spaces. */
-    static Optional<Set<String>> scope(Object claim) {
+    public static Optional<Set<String>> scope(Object claim) {
         if (claim == null) {
             return Optional.empty();
         }

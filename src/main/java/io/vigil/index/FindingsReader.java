@@ -3,6 +3,8 @@ package io.vigil.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,8 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.ops.DependencySetup;
 
 /**
- * Reads findings back for the console: the newest first, optionally of one rule or level. (Data
- * scopes will filter here too once the search layer applies them, DESIGN.md §3.)
+ * Reads findings back for the console, newest first: the latest, optionally of one rule or level, and
+ * those of one event, limited to the sources the search service's scope allows (DESIGN.md §3).
  */
 @ApplicationScoped
 public class FindingsReader {
@@ -43,31 +45,28 @@ public class FindingsReader {
         if (level != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("rule.level").value(FieldValue.of(level)))));
         }
-        try {
-            var response = client.search(s -> s.index(EventIndices.FINDINGS_PREFIX + "*").size(limit)
-                    .ignoreUnavailable(true).allowNoIndices(true)
-                    .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc)))
-                    .query(q -> q.bool(b -> b.filter(filters))), ObjectNode.class);
-            return response.hits().hits().stream().map(hit -> hit.source()).filter(java.util.Objects::nonNull)
-                    .map(FindingsReader::finding).toList();
-        } catch (IOException | OpenSearchException e) {
-            throw new StoreUnavailableException("cannot read findings: " + DependencySetup.rootMessage(e), e);
-        }
+        return search(filters, limit);
     }
 
     /** The findings of one event, only of the given sources (null: any). */
-    public List<StoredFinding> forEvent(String eventId, java.util.Set<String> sources) {
+    public List<StoredFinding> forEvent(String eventId, Set<String> sources) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("event.id").value(FieldValue.of(eventId)))));
         if (sources != null) {
             List<FieldValue> values = sources.stream().map(FieldValue::of).toList();
             filters.add(Query.of(q -> q.terms(t -> t.field("vigil.source").terms(v -> v.value(values)))));
         }
+        return search(filters, 100);
+    }
+
+    /** Findings that pass every filter, newest first. */
+    private List<StoredFinding> search(List<Query> filters, int size) {
         try {
-            var response = client.search(s -> s.index(EventIndices.FINDINGS_PREFIX + "*").size(100)
+            var response = client.search(s -> s.index(EventIndices.FINDINGS_PREFIX + "*").size(size)
                     .ignoreUnavailable(true).allowNoIndices(true)
+                    .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc)))
                     .query(q -> q.bool(b -> b.filter(filters))), ObjectNode.class);
-            return response.hits().hits().stream().map(hit -> hit.source()).filter(java.util.Objects::nonNull)
+            return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull)
                     .map(FindingsReader::finding).toList();
         } catch (IOException | OpenSearchException e) {
             throw new StoreUnavailableException("cannot read findings: " + DependencySetup.rootMessage(e), e);

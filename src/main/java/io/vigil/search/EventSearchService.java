@@ -100,12 +100,11 @@ public class EventSearchService {
             if (pit == null) {
                 pit = queries.openPointInTime(indices, KEEP_ALIVE);
             }
-            ObjectNode withPit = body.deepCopy();
-            withPit.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
-            answer = queries.searchPointInTime(withPit);
+            answer = queries.searchPointInTime(withPit(body, pit));
         } catch (RefusedException e) {
             // too many open points in time, or this one expired: the live indices still page on
             pit = null;
+            body.remove("pit");
             answer = run(indices, body);
         }
         List<Hit> hits = hits(answer);

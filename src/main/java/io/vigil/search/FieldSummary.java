@@ -15,7 +15,7 @@ public record FieldSummary(String name, int present, int of, List<ValueLink> top
     public record ValueLink(String value, long count, String filterUrl) {
 
         public String label() {
-            return value.isEmpty() ? "(empty)" : value;
+            return ValueCount.label(value);
         }
     }
 

@@ -2,7 +2,6 @@ package io.vigil.search;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +19,6 @@ import io.vigil.search.pipe.PipeAggregations;
 public final class SearchBodies {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
     /** Beyond this many days the index list is a wildcard rather than one pattern per day. */
     private static final int MAX_DAY_PATTERNS = 45;
     private static final String ORIGINAL = "event.original";
@@ -32,10 +30,8 @@ public final class SearchBodies {
     public static ObjectNode firstPage(SearchScope scope, PreparedSearch search, int size,
             HistogramInterval interval, List<String> columns) {
         ObjectNode body = tablePage(scope, search, size, columns);
-        ObjectNode histogram = body.putObject("aggs").putObject("over_time").putObject("date_histogram");
-        histogram.put("field", "@timestamp").put("fixed_interval", interval.expression()).put("min_doc_count", 0);
-        histogram.putObject("extended_bounds").put("min", search.range().from().toEpochMilli())
-                .put("max", search.range().to().toEpochMilli() - 1);
+        PipeAggregations.dateHistogram(body.putObject("aggs").putObject("over_time"), interval.expression(),
+                search.range());
         return body;
     }
 
@@ -116,8 +112,8 @@ public final class SearchBodies {
         }
         StringBuilder patterns = new StringBuilder();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            patterns.append(patterns.isEmpty() ? "" : ",").append(EventIndices.EVENTS_PREFIX).append("*-")
-                    .append(DAY.format(day));
+            patterns.append(patterns.isEmpty() ? "" : ",")
+                    .append(EventIndices.events("*", day.atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         return patterns.toString();
     }

@@ -69,10 +69,6 @@ public record SearchForm(String q, String from, String to, List<String> columns)
         return link(q, from, to, next.isEmpty() ? List.of("message") : next);
     }
 
-    public String withRange(String newFrom, String newTo) {
-        return link(q, newFrom, newTo, columns);
-    }
-
     /** Whether the range is other than a preset up to now: the picker then shows its fields. */
     public boolean customRange() {
         return !to.equals("now") || TimeRange.PRESETS.stream().noneMatch(p -> p.from().equals(from));

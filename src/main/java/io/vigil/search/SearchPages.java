@@ -89,7 +89,7 @@ public class SearchPages {
                     HistogramJson.of(found, prepared.range()), found.interval().expression(),
                     moreUrl(form, prepared, found.next()), ResultsTable.fields(found.hits(), form),
                     found.warnings());
-            return Templates.search(form, results, null, null, TimeRange.PRESETS, label, openUrl(form, open));
+            return Templates.search(form, results, null, null, TimeRange.PRESETS, label, openUrl(open));
         } catch (SearchProblem e) {
             return Templates.search(form, null, null, ProblemView.of(e.getMessage(), form.q(), e.position()),
                     TimeRange.PRESETS, label, null);
@@ -117,7 +117,7 @@ public class SearchPages {
             return Templates.search$more(form, ResultsTable.rows(found.hits(), form.columns()),
                     moreUrl(form, prepared, found.next()), found.next() == null ? null : found.next().pointInTime());
         } catch (SearchProblem | StoreUnavailableException e) {
-            return Templates.search$problem(ProblemView.of(e.getMessage(), "", -1));
+            return problemFragment(e);
         }
     }
 
@@ -140,7 +140,7 @@ public class SearchPages {
                     ResultsTable.allFields(event), original != null ? original : Pretty.json(event.document()),
                     search.findings(currentUser.user(), event.document().path("event").path("id").asText(id))));
         } catch (SearchProblem | StoreUnavailableException e) {
-            return Templates.search$problem(ProblemView.of(e.getMessage(), "", -1));
+            return problemFragment(e);
         }
     }
 
@@ -161,12 +161,17 @@ public class SearchPages {
     }
 
     /** The event panel to open on load: {@code open} is {@code <index>/<id>}, as links from findings give. */
-    private static String openUrl(SearchForm form, String open) {
+    private static String openUrl(String open) {
         if (open == null || open.indexOf('/') <= 0) {
             return null;
         }
         int slash = open.indexOf('/');
         return SearchForm.eventUrl(open.substring(0, slash), open.substring(slash + 1));
+    }
+
+    /** A fragment's answer when the search cannot be run: the problem where the fragment would go. */
+    private static TemplateInstance problemFragment(RuntimeException e) {
+        return Templates.search$problem(ProblemView.of(e.getMessage(), "", -1));
     }
 
     private static String moreUrl(SearchForm form, PreparedSearch prepared, Cursor next) {

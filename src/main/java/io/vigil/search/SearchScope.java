@@ -27,10 +27,6 @@ public record SearchScope(Set<String> sources) {
         return sources == null;
     }
 
-    public boolean allows(String source) {
-        return sources == null || sources.contains(source);
-    }
-
     /** A filter on {@code vigil.source}; match-all when unrestricted, match-none when the scope is empty. */
     public ObjectNode filter() {
         if (sources == null) {

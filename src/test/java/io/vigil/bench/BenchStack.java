@@ -2,11 +2,9 @@ package io.vigil.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.vigil.devstack.AdminClient;
 import io.vigil.devstack.DevStack;
-import io.vigil.devstack.KeycloakService;
 import io.vigil.devstack.StackException;
 import io.vigil.devstack.StackLayout;
 import io.vigil.devstack.StackPorts;
@@ -143,26 +138,9 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    /**
-     * A demo user's access token (password "<user>-demo"), as a browser's sign-in would get it. The same
-     * request as {@link AdminClient}'s, which keeps its own private; the realm's tokens live 5 minutes.
-     */
+    /** A demo user's access token, as a browser's sign-in would get it (the realm's tokens live 5 minutes). */
     String accessToken(String user) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + KeycloakService.CLIENT_ID + "&client_secret="
-                + URLEncoder.encode(KeycloakService.CLIENT_SECRET, StandardCharsets.UTF_8)
-                + "&username=" + user + "&password=" + user + "-demo";
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + ports.keycloak() + "/realms/" + KeycloakService.REALM + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new StackException("Keycloak refused the demo " + user + "'s sign-in: " + response.statusCode());
-        }
-        String token = new ObjectMapper().readTree(response.body()).path("access_token").asText("");
-        if (token.isEmpty()) {
-            throw new StackException("Keycloak's answer to the demo " + user + "'s sign-in holds no access token");
-        }
-        return token;
+        return new AdminClient(ports).accessToken(user);
     }
 
     private static boolean ok(String url) {

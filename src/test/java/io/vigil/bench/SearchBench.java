@@ -14,8 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -278,21 +278,16 @@ final class SearchBench {
             throw new StackException("the " + USER + "'s access token is not a JWT");
         }
         JsonNode claim = json.readTree(Base64.getUrlDecoder().decode(parts[1])).get(VigilUser.SCOPES_CLAIM);
-        if (claim == null || claim.isNull()) {
-            return SearchScope.everything();
+        // the claim as the server's token library hands it to VigilUser: a list, or a string
+        Object value = claim == null || claim.isNull()
+                ? null
+                : claim.isArray() ? json.convertValue(claim, List.class) : claim.asText();
+        Optional<Set<String>> sources = VigilUser.scope(value);
+        if (tell && sources.isPresent() && !sources.get().contains(SearchLoad.SOURCE)) {
+            System.out.printf("note: the %s's scope %s leaves out %s: its events are not searched%n", USER,
+                    sources.get(), SearchLoad.SOURCE);
         }
-        Set<String> sources = new TreeSet<>();
-        if (claim.isArray()) {
-            claim.forEach(value -> sources.add(value.asText().strip()));
-        } else {
-            sources.addAll(List.of(claim.asText().split("[,\\s]+")));
-        }
-        sources.remove("");
-        if (tell && !sources.contains(SearchLoad.SOURCE)) {
-            System.out.printf("note: the %s's scope %s leaves out %s: its events are not searched%n", USER, sources,
-                    SearchLoad.SOURCE);
-        }
-        return new SearchScope(Set.copyOf(sources));
+        return new SearchScope(sources.orElse(null));
     }
 
     /** Nearest rank: the smallest sample with at least p percent of the samples at or below it. */

@@ -97,7 +97,7 @@ public final class AdminClient {
     public void setPackEnabled(String pack, boolean enabled) throws IOException, InterruptedException {
         var response = http.send(
                 HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/rules/packs/" + pack + "/enabled"))
-                        .header("Authorization", "Bearer " + token("engineer"))
+                        .header("Authorization", "Bearer " + accessToken("engineer"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -108,21 +108,25 @@ public final class AdminClient {
     }
 
     private String adminToken() throws IOException, InterruptedException {
-        return token("admin");
+        return accessToken("admin");
     }
 
-    /** A demo user's access token (password "<user>-demo"). */
-    private String token(String user) throws IOException, InterruptedException {
+    /** A demo user's access token (password "<user>-demo"), by the password grant a sign-in uses. */
+    public String accessToken(String user) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=" + KeycloakService.CLIENT_ID + "&client_secret="
                 + URLEncoder.encode(KeycloakService.CLIENT_SECRET, StandardCharsets.UTF_8)
                 + "&username=" + user + "&password=" + user + "-demo";
         var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.keycloak()
                 + "/realms/" + KeycloakService.REALM + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new StackException("Keycloak refused the demo " + user + "'s sign-in: " + response.statusCode());
         }
-        return json.readTree(response.body()).path("access_token").asText();
+        String token = json.readTree(response.body()).path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw new StackException("Keycloak's answer to the demo " + user + "'s sign-in holds no access token");
+        }
+        return token;
     }
 }

@@ -43,6 +43,24 @@ final class Cells {
     }
 
     /** A terms bucket's value: its formatted key (dates, booleans) when there is one, else the key. */
+    /** How many events a bucket holds. */
+    static long count(JsonNode bucket) {
+        return bucket.path("doc_count").asLong();
+    }
+
+    /**
+     * The note for a terms aggregation cut at {@code max} buckets: how many events fall in the ones
+     * left out; null when none do.
+     */
+    static String cutNote(JsonNode terms, int max, String noun, String tail) {
+        long other = terms.path("sum_other_doc_count").asLong();
+        if (other <= 0) {
+            return null;
+        }
+        return "showing the top " + max + " " + noun + "; " + grouped(other) + " more events fall in other " + noun
+                + tail;
+    }
+
     static String key(JsonNode bucket) {
         JsonNode formatted = bucket.get("key_as_string");
         return formatted != null && !formatted.isNull() ? formatted.asText() : scalar(bucket.path("key"));

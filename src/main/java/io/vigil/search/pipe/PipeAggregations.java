@@ -99,12 +99,20 @@ public final class PipeAggregations {
             parent = series.putObject("aggs");
         }
         ObjectNode overTime = parent.putObject(OVER_TIME);
-        ObjectNode histogram = overTime.putObject("date_histogram");
-        histogram.put("field", "@timestamp").put("fixed_interval", chart.spanText()).put("min_doc_count", 0);
-        histogram.putObject("extended_bounds").put("min", range.from().toEpochMilli())
-                .put("max", range.to().toEpochMilli() - 1);
+        dateHistogram(overTime, chart.spanText(), range);
         putSubMetrics(overTime, List.of(chart.metric()));
         return aggs;
+    }
+
+    /**
+     * A {@code date_histogram} over {@code @timestamp} into {@code aggregation}, with a bar for every
+     * interval of the range, empty ones included: the search page's histogram and a timechart alike.
+     */
+    public static void dateHistogram(ObjectNode aggregation, String interval, TimeRange range) {
+        ObjectNode histogram = aggregation.putObject("date_histogram");
+        histogram.put("field", "@timestamp").put("fixed_interval", interval).put("min_doc_count", 0);
+        histogram.putObject("extended_bounds").put("min", range.from().toEpochMilli())
+                .put("max", range.to().toEpochMilli() - 1);
     }
 
     /** One entry per metric other than count (that is the doc_count or the hits total). */

@@ -18,14 +18,14 @@ final class RankedReader {
         JsonNode groups = aggregations.path(PipeAggregations.GROUPS);
         long total = groups.path("sum_other_doc_count").asLong();
         for (JsonNode bucket : groups.path("buckets")) {
-            total += bucket.path("doc_count").asLong();
+            total += Cells.count(bucket);
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Double> counts = new ArrayList<>();
         for (JsonNode bucket : groups.path("buckets")) {
             String value = Cells.key(bucket);
-            long count = bucket.path("doc_count").asLong();
+            long count = Cells.count(bucket);
             double percent = total == 0 ? 0 : count * 100.0 / total;
             rows.add(List.of(value, Long.toString(count), Cells.percent(percent)));
             labels.add(value);

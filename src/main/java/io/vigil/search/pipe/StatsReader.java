@@ -25,7 +25,8 @@ final class StatsReader {
             return new PipeResult(columns, List.of(row), PipeResult.notes(dcNote), null);
         }
         JsonNode groups = aggregations.path(PipeAggregations.GROUPS);
-        return grouped(stats, columns, groups, PipeResult.notes(cutNote(groups), dcNote));
+        return grouped(stats, columns, groups,
+                PipeResult.notes(Cells.cutNote(groups, PipeAggregations.MAX_GROUPS, "groups", ""), dcNote));
     }
 
     private static PipeResult grouped(Pipe.Stats stats, List<String> columns, JsonNode groups, String note) {
@@ -38,7 +39,7 @@ final class StatsReader {
                     ? List.of(Cells.key(bucket))
                     : Cells.keys(bucket, stats.by().size());
             List<String> row = new ArrayList<>(keys);
-            long count = bucket.path("doc_count").asLong();
+            long count = Cells.count(bucket);
             for (int i = 0; i < stats.metrics().size(); i++) {
                 Metric metric = stats.metrics().get(i);
                 row.add(Cells.text(bucket, metric, i, count));
@@ -52,15 +53,6 @@ final class StatsReader {
             series.add(new PipeResult.Series(stats.metrics().get(i).label(), values.get(i)));
         }
         return new PipeResult(columns, rows, note, new PipeResult.Chart("bar", labels, series));
-    }
-
-    private static String cutNote(JsonNode groups) {
-        long other = groups.path("sum_other_doc_count").asLong();
-        if (other <= 0) {
-            return null;
-        }
-        return "showing the top " + PipeAggregations.MAX_GROUPS + " groups; " + Cells.grouped(other)
-                + " more events fall in other groups";
     }
 
     /** {@code hits.total} is {@code {"value": n, "relation": "eq"}}, or a bare number from older servers. */

@@ -18,7 +18,7 @@ final class TimechartReader {
     }
 
     static PipeResult read(Pipe.Timechart chart, JsonNode aggregations) {
-        String dcNote = chart.metric().fn() == Metric.Fn.DC ? PipeResult.DC_NOTE : null;
+        String dcNote = PipeResult.countsDistinct(List.of(chart.metric())) ? PipeResult.DC_NOTE : null;
         Map<String, JsonNode> series = new LinkedHashMap<>();
         String cutNote = null;
         if (chart.by() == null) {
@@ -28,7 +28,7 @@ final class TimechartReader {
             for (JsonNode bucket : top.path("buckets")) {
                 series.put(Cells.key(bucket), bucket.path(PipeAggregations.OVER_TIME).path("buckets"));
             }
-            cutNote = cutNote(top);
+            cutNote = Cells.cutNote(top, PipeAggregations.MAX_SERIES, "series", ", not shown");
         }
         return table(chart.metric(), series, PipeResult.notes(cutNote, dcNote));
     }
@@ -64,8 +64,8 @@ final class TimechartReader {
             List<String> row = new ArrayList<>(List.of(time));
             for (int s = 0; s < aligned.series().size(); s++) {
                 JsonNode bucket = aligned.series().get(s).get(start);
-                Double value = bucket == null ? missing(metric) : Cells.value(bucket, metric, 0, count(bucket));
-                row.add(bucket == null ? Cells.number(value) : Cells.text(bucket, metric, 0, count(bucket)));
+                Double value = bucket == null ? missing(metric) : Cells.value(bucket, metric, 0, Cells.count(bucket));
+                row.add(bucket == null ? Cells.number(value) : Cells.text(bucket, metric, 0, Cells.count(bucket)));
                 values.get(s).add(value);
             }
             rows.add(row);
@@ -88,16 +88,4 @@ final class TimechartReader {
         return metric.fn() == Metric.Fn.COUNT ? 0.0 : null;
     }
 
-    private static long count(JsonNode bucket) {
-        return bucket.path("doc_count").asLong();
-    }
-
-    private static String cutNote(JsonNode top) {
-        long other = top.path("sum_other_doc_count").asLong();
-        if (other <= 0) {
-            return null;
-        }
-        return "showing the top " + PipeAggregations.MAX_SERIES + " series; " + Cells.grouped(other)
-                + " more events fall in other series, not shown";
-    }
 }
