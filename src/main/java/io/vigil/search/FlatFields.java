@@ -2,6 +2,8 @@ package io.vigil.search;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,25 +19,35 @@ public final class FlatFields {
 
     public static Map<String, String> flatten(JsonNode document) {
         Map<String, String> fields = new LinkedHashMap<>();
-        flatten(document, "", fields);
+        walk(document, "", (name, leaf) -> fields.put(name, text(leaf)));
         return fields;
     }
 
-    private static void flatten(JsonNode node, String prefix, Map<String, String> fields) {
+    /** The dotted names {@link #flatten} would give, without making their values (the sidebar counts names). */
+    public static void names(JsonNode document, Consumer<String> each) {
+        walk(document, "", (name, leaf) -> each.accept(name));
+    }
+
+    /** Calls {@code leaf} with each field's dotted name and its value node: a scalar or an array. */
+    private static void walk(JsonNode node, String prefix, BiConsumer<String, JsonNode> leaf) {
         if (node.isObject()) {
             for (var field : node.properties()) {
-                flatten(field.getValue(), prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), fields);
+                walk(field.getValue(), prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), leaf);
             }
-        } else if (node.isArray()) {
-            StringBuilder joined = new StringBuilder();
-            for (JsonNode item : node) {
-                joined.append(joined.isEmpty() ? "" : ", ")
-                        .append(item.isValueNode() ? item.asText() : item.toString());
-            }
-            fields.put(prefix, joined.toString());
-        } else if (!node.isNull() && !prefix.isEmpty()) {
-            fields.put(prefix, node.asText());
+        } else if (node.isArray() || !node.isNull() && !prefix.isEmpty()) {
+            leaf.accept(prefix, node);
         }
+    }
+
+    private static String text(JsonNode leaf) {
+        if (!leaf.isArray()) {
+            return leaf.asText();
+        }
+        StringBuilder joined = new StringBuilder();
+        for (JsonNode item : leaf) {
+            joined.append(joined.isEmpty() ? "" : ", ").append(item.isValueNode() ? item.asText() : item.toString());
+        }
+        return joined.toString();
     }
 
     /** One field's value by its dotted name, whether stored nested or with dots in a key; "" when absent. */
@@ -44,12 +56,7 @@ public final class FlatFields {
         if (found == null || found.isNull() || found.isMissingNode()) {
             return "";
         }
-        if (found.isValueNode()) {
-            return found.asText();
-        }
-        Map<String, String> nested = new LinkedHashMap<>();
-        flatten(found, "", nested);
-        return found.isArray() ? nested.getOrDefault("", "") : found.toString();
+        return found.isObject() ? found.toString() : text(found);
     }
 
     private static JsonNode find(JsonNode node, String field) {

@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,8 @@ public final class ResultsTable {
     public static final List<String> DEFAULT_COLUMNS = List.of("vigil.source", "event.action", "user.name",
             "source.ip", "host.name", "message");
     static final int MAX_COLUMNS = 12;
-    /** Values per field in the sidebar. */
-    private static final int TOP = 3;
+    /** The record as it came: the event panel shows it apart, the sidebar and field list leave it out. */
+    private static final String ORIGINAL = "event.original";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -48,65 +47,28 @@ public final class ResultsTable {
         return rows;
     }
 
-    /** The fields of these events by name, with their three commonest values among them. */
+    /** The fields of these events by name (columns first), with how many of them hold each. */
     public static List<FieldSummary> fields(List<Hit> hits, SearchForm form) {
-        Map<String, Map<String, Integer>> values = new TreeMap<>();
+        Map<String, Integer> present = new TreeMap<>();
         for (Hit hit : hits) {
-            for (var field : FlatFields.flatten(hit.document()).entrySet()) {
-                values.computeIfAbsent(field.getKey(), k -> new HashMap<>()).merge(field.getValue(), 1, Integer::sum);
-            }
+            FlatFields.names(hit.document(), name -> present.merge(name, 1, Integer::sum));
         }
-        values.remove("event.original");
+        present.remove(ORIGINAL);
         SearchForm.Links links = form.links();
-        List<FieldSummary> fields = new ArrayList<>(values.size());
-        for (var field : values.entrySet()) {
+        List<FieldSummary> fields = new ArrayList<>(present.size());
+        for (var field : present.entrySet()) {
             String name = field.getKey();
-            int present = 0;
-            for (int count : field.getValue().values()) {
-                present += count;
-            }
-            List<FieldSummary.ValueLink> top = new ArrayList<>(TOP);
-            for (var value : top(field.getValue())) {
-                top.add(new FieldSummary.ValueLink(value.getKey(), value.getValue(), links.refine(name, value.getKey(),
-                        false)));
-            }
-            fields.add(new FieldSummary(name, present, hits.size(), top, form.columns().contains(name),
-                    form.toggleColumn(name)));
+            fields.add(new FieldSummary(name, field.getValue(), hits.size(), form.columns().contains(name),
+                    links.toggleColumn(name)));
         }
         fields.sort(Comparator.comparing((FieldSummary f) -> !f.column()));
         return fields;
     }
 
-    /**
-     * The {@value #TOP} commonest values, most first and then by value: a pass per place rather than a
-     * sort, as most fields of a page (ids, times) have a value per event.
-     */
-    private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {
-        List<Map.Entry<String, Integer>> top = new ArrayList<>(TOP + 1);
-        for (var entry : counts.entrySet()) {
-            int at = top.size();
-            while (at > 0 && before(entry, top.get(at - 1))) {
-                at--;
-            }
-            if (at < TOP) {
-                top.add(at, entry);
-                if (top.size() > TOP) {
-                    top.remove(TOP);
-                }
-            }
-        }
-        return top;
-    }
-
-    private static boolean before(Map.Entry<String, Integer> a, Map.Entry<String, Integer> b) {
-        int byCount = Integer.compare(b.getValue(), a.getValue());
-        return byCount < 0 || byCount == 0 && a.getKey().compareTo(b.getKey()) < 0;
-    }
-
     /** Every field of one event, in document order, for the event panel. */
     public static Map<String, String> allFields(Hit hit) {
         Map<String, String> fields = new LinkedHashMap<>(FlatFields.flatten(hit.document()));
-        fields.remove("event.original");
+        fields.remove(ORIGINAL);
         return fields;
     }
 }

@@ -36,20 +36,25 @@ public record SearchForm(String q, String from, String to, List<String> columns)
         return links().pivot(field, value);
     }
 
-    /** A maker of this search's value links, for pages that hold hundreds of them. */
+    /** A maker of this search's links, for pages that hold hundreds of them. */
     public Links links() {
-        return new Links(SearchText.parse(q), "&from=" + enc(from) + "&to=" + enc(to) + columnsParam(columns));
+        String range = "&from=" + enc(from) + "&to=" + enc(to);
+        return new Links(SearchText.parse(q), "/search?q=" + enc(q) + range, range, columns);
     }
 
-    /** Value links of one search: its text parsed, and its range and columns encoded, once. */
+    /** Links of one search: its text parsed, and its query, range and columns encoded, once. */
     public static final class Links {
 
         private final SearchText text;
+        private final String search;
         private final String rest;
+        private final List<String> columns;
 
-        private Links(SearchText text, String rest) {
+        private Links(SearchText text, String search, String range, List<String> columns) {
             this.text = text;
-            this.rest = rest;
+            this.search = search;
+            this.rest = range + columnsParam(columns);
+            this.columns = columns;
         }
 
         public String refine(String field, String value, boolean negate) {
@@ -59,14 +64,19 @@ public record SearchForm(String q, String from, String to, List<String> columns)
         public String pivot(String field, String value) {
             return "/search?q=" + enc(LuceneText.term(field, value)) + rest;
         }
+
+        /** The same search with the field added as a column, or removed when it is one. */
+        public String toggleColumn(String field) {
+            List<String> next = new ArrayList<>(columns);
+            if (!next.remove(field)) {
+                next.add(field);
+            }
+            return search + columnsParam(next.isEmpty() ? List.of("message") : next);
+        }
     }
 
     public String toggleColumn(String field) {
-        List<String> next = new ArrayList<>(columns);
-        if (!next.remove(field)) {
-            next.add(field);
-        }
-        return link(q, from, to, next.isEmpty() ? List.of("message") : next);
+        return links().toggleColumn(field);
     }
 
     /** Whether the range is other than a preset up to now: the picker then shows its fields. */

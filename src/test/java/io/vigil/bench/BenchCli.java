@@ -83,7 +83,7 @@ public final class BenchCli {
 
     private static int search(BenchStack stack, Map<String, String> options) throws Exception {
         var result = new SearchBench(stack, intOption(options, "--events", 5_000_000),
-                intOption(options, "--reps", 15), intOption(options, "--senders", 4)).run();
+                intOption(options, "--reps", 30), intOption(options, "--senders", 4)).run();
         // Locale.ROOT: the line is read by scripts, which expect a decimal point
         System.out.printf(Locale.ROOT, "RESULT p50_ms=%d p95_ms=%d raw_p95_ms=%d overhead=%.2f%n",
                 Math.round(result.p50Ms()), Math.round(result.p95Ms()), Math.round(result.rawP95Ms()),

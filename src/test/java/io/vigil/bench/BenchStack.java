@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.vigil.devstack.AdminClient;
 import io.vigil.devstack.DevStack;
 import io.vigil.devstack.StackException;
@@ -135,6 +138,28 @@ final class BenchStack implements AutoCloseable {
         var admin = new AdminClient(ports);
         if (!admin.sourceExists(name)) {
             admin.createSource(name, type, name, retentionDays);
+        }
+    }
+
+    /**
+     * Waits (up to a minute) until OpenSearch merges no segments: a timed phase starts on a quiet store
+     * rather than paying for the merges of the load, warm-up or phase before it.
+     */
+    void awaitQuietStore() throws IOException, InterruptedException {
+        var http = HttpClient.newHttpClient();
+        var json = new ObjectMapper();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            var response = http.send(HttpRequest.newBuilder(URI.create(openSearchUrl()
+                    + "/_nodes/stats/indices/merge")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            long merging = 0;
+            for (JsonNode node : json.readTree(response.body()).path("nodes")) {
+                merging += node.path("indices").path("merges").path("current").asLong();
+            }
+            if (merging == 0) {
+                return;
+            }
+            Thread.sleep(500); // polling OpenSearch's merge count; nothing to wait on
         }
     }
 

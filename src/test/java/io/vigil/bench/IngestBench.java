@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -128,7 +127,7 @@ final class IngestBench {
         for (int b = 0; b < batches; b++) {
             prepared.add(bodies.apply(b));
         }
-        settle();
+        stack.awaitQuietStore();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
@@ -147,26 +146,6 @@ final class IngestBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return seconds;
-    }
-
-    /**
-     * Waits (up to a minute) until OpenSearch merges no segments: each phase starts on a quiet store
-     * rather than paying for the merges of the warm-up or of the phase before it.
-     */
-    private void settle() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(stack.openSearchUrl()
-                    + "/_nodes/stats/indices/merge")).GET().build(), HttpResponse.BodyHandlers.ofString());
-            long merging = 0;
-            for (JsonNode node : json.readTree(response.body()).path("nodes")) {
-                merging += node.path("indices").path("merges").path("current").asLong();
-            }
-            if (merging == 0) {
-                return;
-            }
-            Thread.sleep(500); // polling OpenSearch's merge count; nothing to wait on
-        }
     }
 
     @FunctionalInterface

@@ -99,6 +99,8 @@ final class SearchBench {
     Result run() throws Exception {
         List<ObjectNode> seeds = CloudTrailCorpus.seeds(json);
         new SearchLoad(stack, senders).ensure(events, seeds);
+        // a top-up's merges would slow both sides, Vigil's more (it needs the CPU they take)
+        stack.awaitQuietStore();
         token();
         List<Case> cases = cases(seeds);
         System.out.printf("%d searches, %d measured repetitions each after %d warm-up; one sample = GET /search + "

@@ -197,8 +197,10 @@ class SearchPagesTest {
         String url = "/search/values?q=" + URLEncoder.encode("userAgent:\"" + agent + "\"", StandardCharsets.UTF_8)
                 + "&from=now-7d&to=now&field=userIdentity.userName";
         String fragment = fetch(url);
-        assertThat(fragment).contains("60 events in the range hold").contains(">bob</a> <span class=\"count\">40")
-                .contains(">alice</a> <span class=\"count\">20");
+        assertThat(fragment).contains("60 events in the range hold")
+                .contains(">bob</a> <span class=\"value-actions\"><span class=\"count\">40</span>")
+                .contains(">alice</a> <span class=\"value-actions\"><span class=\"count\">20</span>")
+                .contains("+AND+NOT+userIdentity.userName%3A%22bob%22");
     }
 
     @Test
