@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.vigil.event.Ecs;
 import io.vigil.search.SearchResults.Hit;
 
 /**
@@ -21,8 +22,6 @@ public final class ResultsTable {
     public static final List<String> DEFAULT_COLUMNS = List.of("vigil.source", "event.action", "user.name",
             "source.ip", "host.name", "message");
     static final int MAX_COLUMNS = 12;
-    /** The record as it came: the event panel shows it apart, the sidebar and field list leave it out. */
-    private static final String ORIGINAL = "event.original";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -53,7 +52,7 @@ public final class ResultsTable {
         for (Hit hit : hits) {
             FlatFields.names(hit.document(), name -> present.merge(name, 1, Integer::sum));
         }
-        present.remove(ORIGINAL);
+        present.remove(Ecs.EVENT_ORIGINAL); // the record as it came: the event panel shows it apart
         SearchForm.Links links = form.links();
         List<FieldSummary> fields = new ArrayList<>(present.size());
         for (var field : present.entrySet()) {
@@ -68,7 +67,7 @@ public final class ResultsTable {
     /** Every field of one event, in document order, for the event panel. */
     public static Map<String, String> allFields(Hit hit) {
         Map<String, String> fields = new LinkedHashMap<>(FlatFields.flatten(hit.document()));
-        fields.remove(ORIGINAL);
+        fields.remove(Ecs.EVENT_ORIGINAL);
         return fields;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.event.Ecs;
 import io.vigil.index.EventIndices;
 import io.vigil.search.pipe.PipeAggregations;
 
@@ -21,7 +22,6 @@ public final class SearchBodies {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Beyond this many days the index list is a wildcard rather than one pattern per day. */
     private static final int MAX_DAY_PATTERNS = 45;
-    private static final String ORIGINAL = "event.original";
 
     private SearchBodies() {
     }
@@ -63,14 +63,14 @@ public final class SearchBodies {
     }
 
     /**
-     * A page for the results table: the documents without {@value #ORIGINAL} (unless it is a column),
+     * A page for the results table: the documents without {@value Ecs#EVENT_ORIGINAL} (unless it is a column),
      * which holds the record as it came, often half of a document; the table and its field sidebar
      * never show it, and the event panel reads the whole event.
      */
     public static ObjectNode tablePage(SearchScope scope, PreparedSearch search, int size, List<String> columns) {
         ObjectNode body = page(scope, search, size);
-        if (!columns.contains(ORIGINAL)) {
-            body.putObject("_source").putArray("excludes").add(ORIGINAL);
+        if (!columns.contains(Ecs.EVENT_ORIGINAL)) {
+            body.putObject("_source").putArray("excludes").add(Ecs.EVENT_ORIGINAL);
         }
         return body;
     }

@@ -23,7 +23,7 @@ public record SearchForm(String q, String from, String to, List<String> columns)
 
     /** {@code /search?...} of this form. */
     public String url() {
-        return link(q, from, to, columns);
+        return withoutColumns() + columnsParam(columns);
     }
 
     /** The same search with the value required ({@code negate}: excluded). */
@@ -38,8 +38,7 @@ public record SearchForm(String q, String from, String to, List<String> columns)
 
     /** A maker of this search's links, for pages that hold hundreds of them. */
     public Links links() {
-        String range = "&from=" + enc(from) + "&to=" + enc(to);
-        return new Links(SearchText.parse(q), "/search?q=" + enc(q) + range, range, columns);
+        return new Links(SearchText.parse(q), withoutColumns(), rangeParams(), columns);
     }
 
     /** Links of one search: its text parsed, and its query, range and columns encoded, once. */
@@ -107,11 +106,15 @@ public record SearchForm(String q, String from, String to, List<String> columns)
         return url().substring("/search?".length());
     }
 
-    /** The columns are left out when they are the defaults: a page holds hundreds of these links. */
-    private static String link(String q, String from, String to, List<String> columns) {
-        return "/search?q=" + enc(q) + "&from=" + enc(from) + "&to=" + enc(to) + columnsParam(columns);
+    private String withoutColumns() {
+        return "/search?q=" + enc(q) + rangeParams();
     }
 
+    private String rangeParams() {
+        return "&from=" + enc(from) + "&to=" + enc(to);
+    }
+
+    /** The columns are left out when they are the defaults: a page holds hundreds of these links. */
     private static String columnsParam(List<String> columns) {
         return columns.equals(ResultsTable.DEFAULT_COLUMNS) ? "" : "&cols=" + enc(String.join(",", columns));
     }

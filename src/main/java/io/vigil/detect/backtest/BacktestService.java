@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.detect.query.Dsl;
 import io.vigil.detect.query.QueryTranslationException;
 import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.event.Ecs;
 import io.vigil.index.EventIndices;
 import io.vigil.index.RawQueries;
 import io.vigil.index.StoreUnavailableException;
@@ -145,7 +146,7 @@ public class BacktestService {
         body.put("track_total_hits", true);
         body.put("timeout", "60s");
         body.putArray("sort").addObject().putObject("@timestamp").put("order", "desc");
-        body.putObject("_source").putArray("excludes").add("event.original");
+        body.putObject("_source").putArray("excludes").add(Ecs.EVENT_ORIGINAL);
         ObjectNode range = JsonNodeFactory.instance.objectNode();
         range.putObject("range").putObject("@timestamp").put("gte", bar.start().toString())
                 .put("lt", bar.end().toString());

@@ -42,7 +42,6 @@ final class Cells {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    /** A terms bucket's value: its formatted key (dates, booleans) when there is one, else the key. */
     /** How many events a bucket holds. */
     static long count(JsonNode bucket) {
         return bucket.path("doc_count").asLong();
@@ -61,6 +60,7 @@ final class Cells {
                 + tail;
     }
 
+    /** A terms bucket's value: its formatted key (dates, booleans) when there is one, else the key. */
     static String key(JsonNode bucket) {
         JsonNode formatted = bucket.get("key_as_string");
         return formatted != null && !formatted.isNull() ? formatted.asText() : scalar(bucket.path("key"));
