@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public final class BenchCli {
         if (args.length == 0 || !List.of("ingest", "search", "matcher").contains(args[0])) {
             System.err.println(
                     "usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all [--rounds N]]\n"
-                            + "       vigil bench search [--events N] [--reps N] [--senders N]\n"
+                            + "       vigil bench search [--events N] [--reps N] [--senders N] [--warm-up SECONDS]\n"
                             + "       vigil bench matcher [--corpora DIR] [--rounds N] [--round-ms N]");
             System.exit(2);
         }
@@ -83,7 +84,8 @@ public final class BenchCli {
 
     private static int search(BenchStack stack, Map<String, String> options) throws Exception {
         var result = new SearchBench(stack, intOption(options, "--events", 5_000_000),
-                intOption(options, "--reps", 30), intOption(options, "--senders", 4)).run();
+                intOption(options, "--reps", 30), intOption(options, "--senders", 4),
+                Duration.ofSeconds(intOption(options, "--warm-up", 180))).run();
         // Locale.ROOT: the line is read by scripts, which expect a decimal point
         System.out.printf(Locale.ROOT, "RESULT p50_ms=%d p95_ms=%d raw_p95_ms=%d overhead=%.2f%n",
                 Math.round(result.p50Ms()), Math.round(result.p95Ms()), Math.round(result.rawP95Ms()),
