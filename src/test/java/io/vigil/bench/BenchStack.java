@@ -30,6 +30,10 @@ import io.vigil.index.EventIndices;
  */
 final class BenchStack implements AutoCloseable {
 
+    /** One client for every call to the stack: a JDK client holds a selector thread and a connection pool. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final StackPorts ports;
     private final long serverPid;
     private final DevStack started;
@@ -108,12 +112,11 @@ final class BenchStack implements AutoCloseable {
      */
     void dropCreatedSources() throws IOException, InterruptedException {
         var admin = new AdminClient(ports);
-        var http = HttpClient.newHttpClient();
         for (String name : created) {
             admin.deleteSource(name);
-            send(http, HttpRequest.newBuilder(URI.create(openSearchUrl() + "/" + EventIndices.EVENTS_PREFIX + name
+            send(HttpRequest.newBuilder(URI.create(openSearchUrl() + "/" + EventIndices.EVENTS_PREFIX + name
                     + "-*?ignore_unavailable=true")).DELETE());
-            send(http, HttpRequest.newBuilder(URI.create(openSearchUrl() + "/" + EventIndices.FINDINGS_PREFIX
+            send(HttpRequest.newBuilder(URI.create(openSearchUrl() + "/" + EventIndices.FINDINGS_PREFIX
                     + "*/_delete_by_query?conflicts=proceed&q=vigil.source:" + name))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
         }
@@ -122,12 +125,14 @@ final class BenchStack implements AutoCloseable {
         created.clear();
     }
 
-    private static void send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
-        var response = http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+    /** The body of a 200 answer; any other status is a {@link StackException}. */
+    private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        var response = HTTP.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new StackException(request.build().method() + " " + request.build().uri() + " answered "
                     + response.statusCode() + ": " + response.body());
         }
+        return response.body();
     }
 
     /**
@@ -146,14 +151,11 @@ final class BenchStack implements AutoCloseable {
      * rather than paying for the merges of the load, warm-up or phase before it.
      */
     void awaitQuietStore() throws IOException, InterruptedException {
-        var http = HttpClient.newHttpClient();
-        var json = new ObjectMapper();
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(openSearchUrl()
-                    + "/_nodes/stats/indices/merge")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            String stats = send(HttpRequest.newBuilder(URI.create(openSearchUrl() + "/_nodes/stats/indices/merge")));
             long merging = 0;
-            for (JsonNode node : json.readTree(response.body()).path("nodes")) {
+            for (JsonNode node : JSON.readTree(stats).path("nodes")) {
                 merging += node.path("indices").path("merges").path("current").asLong();
             }
             if (merging == 0) {
@@ -170,7 +172,7 @@ final class BenchStack implements AutoCloseable {
 
     private static boolean ok(String url) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
         } catch (IOException e) {
