@@ -1,0 +1,31 @@
+package io.vigil.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class PortsTest {
+
+    @Test
+    void freePortsAreDistinctFreeAndOutsideTheEphemeralRange() throws Exception {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        int ephemeral = Files.exists(range)
+                ? Integer.parseInt(Files.readString(range).strip().split("\\s+")[0])
+                : Integer.MAX_VALUE;
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            int port = Ports.free();
+            assertThat(Ports.isFree(port)).isTrue();
+            if (ephemeral > 11_000) {
+                assertThat(port).isBetween(10_000, ephemeral - 1);
+            }
+            ports.add(port);
+        }
+        assertThat(ports).hasSize(50);
+    }
+}
