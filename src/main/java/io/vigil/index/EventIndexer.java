@@ -1,6 +1,5 @@
 package io.vigil.index;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,8 +26,8 @@ import io.vigil.ops.DependencySetup;
  *
  * <p>
  * This is the hot path of ingest, so it does not go through opensearch-java: the body is written once
- * by Jackson into one buffer and sent from that buffer (the generic client would copy a bulk body
- * four times), and a document may carry its source record's own JSON text, which is copied into the
+ * by Jackson into chunks and sent from them ({@link ChunkedBody}; the generic client would copy a bulk
+ * body four times), and a document may carry its source record's own JSON text, which is copied into the
  * body instead of being serialized again.
  */
 @ApplicationScoped
@@ -112,7 +111,7 @@ public class EventIndexer {
     }
 
     private List<String> bulk(List<Document> chunk) {
-        var body = new Buffer(chunk.stream().mapToInt(Document::sizeHint).sum() + chunk.size() * 128);
+        var body = new ChunkedBody();
         try (JsonGenerator out = json.getFactory().createGenerator(body)) {
             out.setRootValueSeparator(null);
             for (Document document : chunk) {
@@ -125,7 +124,7 @@ public class EventIndexer {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(bulkUri).timeout(timeout)
                 .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes(), 0, body.size()));
+                .POST(body.publisher());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -187,18 +186,6 @@ public class EventIndexer {
         int open = object.indexOf('{');
         int close = object.lastIndexOf('}');
         return open < 0 || close <= open ? "" : object.substring(open + 1, close).strip();
-    }
-
-    /** A byte buffer whose content can be sent without copying it out first. */
-    private static final class Buffer extends ByteArrayOutputStream {
-
-        Buffer(int size) {
-            super(size);
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
     }
 
     /** Per item, null when stored or OpenSearch's reason; a bulk without errors has no item details. */

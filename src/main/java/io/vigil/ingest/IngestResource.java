@@ -51,7 +51,7 @@ public class IngestResource {
     @PermissionsAllowed(Permission.Names.INGEST_WRITE)
     @Operation(summary = "Send events to a source (ingest token of that source required)")
     public Response ingest(@PathParam("source") String sourceName, @HeaderParam("Content-Encoding") String encoding,
-            InputStream body) {
+            @HeaderParam("Content-Length") Long length, InputStream body) {
         ResolvedSource source = identity.getAttribute(IngestTokenAuthentication.SOURCE_ATTRIBUTE);
         if (!source.name().equals(sourceName)) {
             return sourceExists(sourceName)
@@ -61,7 +61,7 @@ public class IngestResource {
         Payload payload;
         try {
             payload = Payload.read(body, encoding != null && encoding.toLowerCase().contains("gzip"),
-                    PayloadLimits.DEFAULT);
+                    PayloadLimits.DEFAULT, length == null ? -1 : length);
         } catch (Payload.PayloadTooLargeException e) {
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         } catch (IOException e) {

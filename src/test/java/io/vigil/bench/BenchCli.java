@@ -76,9 +76,9 @@ public final class BenchCli {
         }
         var cost = RulesCost.measure(bench, stack, intOption(options, "--rounds", 3));
         System.out.printf("RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d eps_no_rules=%.0f "
-                + "eps_all_rules=%.0f rules_cost=%.2f%n", result.vigilEps(), result.rawEps(),
+                + "eps_all_rules=%.0f rules_cost=%.2f rules_cpu_cost=%.2f%n", result.vigilEps(), result.rawEps(),
                 result.vigilEps() / result.rawEps(), result.rssMb(), cost.noRules(), cost.allRules(),
-                cost.cost());
+                cost.cost(), cost.cpuCost());
         return 0;
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vigil.devstack.AdminClient;
 import io.vigil.devstack.DevStack;
+import io.vigil.devstack.ManagedProcess;
 import io.vigil.devstack.StackException;
 import io.vigil.devstack.StackLayout;
 import io.vigil.devstack.StackPorts;
@@ -36,13 +37,16 @@ final class BenchStack implements AutoCloseable {
 
     private final StackPorts ports;
     private final long serverPid;
+    private final Path runDir;
     private final DevStack started;
     private final VigilServerService startedServer;
     private final List<String> created = new ArrayList<>();
 
-    private BenchStack(StackPorts ports, long serverPid, DevStack started, VigilServerService startedServer) {
+    private BenchStack(StackPorts ports, long serverPid, Path runDir, DevStack started,
+            VigilServerService startedServer) {
         this.ports = ports;
         this.serverPid = serverPid;
+        this.runDir = runDir;
         this.started = started;
         this.startedServer = startedServer;
     }
@@ -53,7 +57,7 @@ final class BenchStack implements AutoCloseable {
         if (ok("http://localhost:" + usual.management() + "/q/health/ready") && Files.exists(pidFile)) {
             System.out.println("Using the running stack (./vigil up).");
             long pid = Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]);
-            return new BenchStack(usual, pid, null, null);
+            return new BenchStack(usual, pid, pidFile.getParent(), null, null);
         }
         System.out.println("No stack running: starting one in target/bench-stack ...");
         Path data = Path.of("target/bench-stack").toAbsolutePath();
@@ -71,7 +75,7 @@ final class BenchStack implements AutoCloseable {
             throw e;
         }
         long pid = Long.parseLong(Files.readString(layout.dataDir().resolve("run/vigil.pid")).trim().split(" ")[0]);
-        return new BenchStack(ports, pid, stack, server);
+        return new BenchStack(ports, pid, layout.runDir(), stack, server);
     }
 
     String vigilUrl() {
@@ -84,6 +88,53 @@ final class BenchStack implements AutoCloseable {
 
     long serverPid() {
         return serverPid;
+    }
+
+    /** CPU time spent so far by the Vigil server and by OpenSearch, the two processes a phase loads. */
+    StackCpu cpu() throws IOException {
+        return new StackCpu(cpuOf("vigil"), garbageCollectorCpu(serverPid), cpuOf("opensearch"));
+    }
+
+    /**
+     * CPU time of a JVM's garbage collector threads (G1's, by their names), from Linux's per-thread
+     * accounting; zero where there is none.
+     */
+    static Duration garbageCollectorCpu(long pid) {
+        long ticks = 0;
+        try (var threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads) {
+                String name = Files.readString(thread.resolve("comm")).strip();
+                if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO; // not Linux, or a thread ended while it was read: no figure
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    }
+
+    private Duration cpuOf(String process) throws IOException {
+        return ManagedProcess.recorded(runDir.resolve(process + ".pid")).flatMap(h -> h.info().totalCpuDuration())
+                .orElseThrow(() -> new StackException("no CPU time for " + process + ": is it running?"));
+    }
+
+    /**
+     * CPU time of the Vigil server (and the part of it its garbage collector took) and of OpenSearch;
+     * {@link #minus} gives what a phase spent.
+     */
+    record StackCpu(Duration vigil, Duration vigilGc, Duration openSearch) {
+
+        StackCpu minus(StackCpu before) {
+            return new StackCpu(vigil.minus(before.vigil), vigilGc.minus(before.vigilGc),
+                    openSearch.minus(before.openSearch));
+        }
+
+        Duration total() {
+            return vigil.plus(openSearch);
+        }
     }
 
     /** Turns every built-in rule pack on or off. */

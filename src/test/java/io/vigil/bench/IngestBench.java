@@ -67,20 +67,28 @@ final class IngestBench {
         var rss = new RssSampler(stack.serverPid());
         rss.start();
         double vigilSeconds = timed(batchNo -> ndjson(seeds, batchNo, now, false), body -> post(
-                stack.vigilUrl() + "/api/ingest/" + source, body, "Bearer " + token, "application/x-ndjson"));
+                stack.vigilUrl() + "/api/ingest/" + source, body, "Bearer " + token, "application/x-ndjson"))
+                .seconds();
         rss.stopSampling();
         checkCount(EventIndices.eventsOf(source), events);
 
         var context = new IngestContext(source + "-raw", SourceType.CLOUDTRAIL, now);
         double rawSeconds = timed(batchNo -> bulkBody(seeds, batchNo, now, context), body -> post(
-                stack.openSearchUrl() + "/_bulk", body, null, "application/x-ndjson"));
+                stack.openSearchUrl() + "/_bulk", body, null, "application/x-ndjson")).seconds();
         checkCount(EventIndices.eventsOf(source + "-raw"), events);
 
         return new Result(events / vigilSeconds, events / rawSeconds, rss.peakMb());
     }
 
-    /** One measured run of Vigil's intake: its rate and how many findings detection wrote for it. */
-    record Phase(double eps, long findings) {
+    /**
+     * One measured run of Vigil's intake: its rate, how many findings detection wrote for it, and the CPU
+     * time the server and OpenSearch spent per 1,000 events meanwhile.
+     */
+    record Phase(double eps, long findings, double vigilCpuMs, double vigilGcMs, double openSearchCpuMs) {
+
+        double cpuMs() {
+            return vigilCpuMs + openSearchCpuMs;
+        }
     }
 
     /** Vigil's intake alone, into a fresh source, with events of new ids. */
@@ -91,10 +99,13 @@ final class IngestBench {
         String source = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         String token = stack.createSource(source, SourceType.CLOUDTRAIL);
         warmUp(seeds, token, now);
-        double seconds = timed(batchNo -> ndjson(seeds, batchNo, now, false), body -> post(
+        Timed timed = timed(batchNo -> ndjson(seeds, batchNo, now, false), body -> post(
                 stack.vigilUrl() + "/api/ingest/" + source, body, "Bearer " + token, "application/x-ndjson"));
         checkCount(EventIndices.eventsOf(source), events);
-        return new Phase(events / seconds, findingsOf(source));
+        double thousands = events / 1000.0;
+        var cpu = timed.cpu();
+        return new Phase(events / timed.seconds(), findingsOf(source), cpu.vigil().toMillis() / thousands,
+                cpu.vigilGc().toMillis() / thousands, cpu.openSearch().toMillis() / thousands);
     }
 
     private long findingsOf(String source) throws Exception {
@@ -121,7 +132,11 @@ final class IngestBench {
         }
     }
 
-    private double timed(IntFunction<byte[]> bodies, ThrowingSender sender) throws Exception {
+    /** A timed run: how long it took and the CPU time the stack spent meanwhile. */
+    private record Timed(double seconds, BenchStack.StackCpu cpu) {
+    }
+
+    private Timed timed(IntFunction<byte[]> bodies, ThrowingSender sender) throws Exception {
         int batches = (events + batch - 1) / batch;
         List<byte[]> prepared = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
@@ -130,6 +145,7 @@ final class IngestBench {
         stack.awaitQuietStore();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         AtomicLong next = new AtomicLong();
+        var cpuBefore = stack.cpu();
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
@@ -144,8 +160,9 @@ final class IngestBench {
             future.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        var cpu = stack.cpu().minus(cpuBefore);
         pool.shutdown();
-        return seconds;
+        return new Timed(seconds, cpu);
     }
 
     @FunctionalInterface

@@ -138,7 +138,7 @@ public final class ManagedProcess implements AutoCloseable {
     /**
      * The process recorded in a pid file, if it is still the same process (same pid and start time).
      */
-    static Optional<ProcessHandle> recorded(Path pidFile) throws IOException {
+    public static Optional<ProcessHandle> recorded(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }

@@ -43,7 +43,7 @@ public record StackLayout(Path projectDir, Path dataDir) {
         return projectDir.resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    Path runDir() {
+    public Path runDir() {
         return dataDir.resolve("run");
     }
 

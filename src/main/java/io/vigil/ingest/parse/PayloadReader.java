@@ -200,13 +200,24 @@ public final class PayloadReader {
         return -1;
     }
 
+    /**
+     * Whether the bytes are UTF-8, checked through a small window rather than decoded whole: a batch is
+     * megabytes, and its decoded copy was an array too large for the young generation.
+     */
     private static boolean validUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var in = ByteBuffer.wrap(bytes);
+        var window = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            var result = decoder.decode(in, window, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(window.clear()).isError();
+            }
+            window.clear();
         }
     }
 

@@ -85,6 +85,42 @@ class PayloadReaderTest {
     }
 
     @Test
+    void invalidUtf8FarIntoALargeBodyIsStillFound() throws IOException {
+        byte[] good = "{\"a\":\"0123456789abcdef\"}\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}', '\n'};
+
+        List<Item> items = reader.json(Payload.read(new ByteArrayInputStream(concat(good, bad)), false,
+                PayloadLimits.DEFAULT));
+
+        assertThat(items).hasSize(2001);
+        assertThat(items.getLast()).isInstanceOfSatisfying(Item.Rejected.class,
+                rejected -> assertThat(rejected.reason()).startsWith("invalid UTF-8 at byte 7"));
+    }
+
+    @Test
+    void aBodyIsReadWholeWhateverLengthItsSenderDeclared() throws IOException {
+        byte[] body = "{\"a\":1}\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8);
+
+        for (long declared : new long[]{body.length, body.length - 5, body.length + 100, -1}) {
+            Payload payload = Payload.read(new ByteArrayInputStream(body), false, PayloadLimits.DEFAULT, declared);
+            assertThat(payload.bytes()).as("declared %d", declared).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void aBodyLongerThanDeclaredIsStillCappedAtTheLimit() {
+        byte[] body = new byte[3000];
+        Arrays.fill(body, (byte) 'x');
+
+        try {
+            Payload.read(new ByteArrayInputStream(body), false, new PayloadLimits(1000, 2000), 1500);
+            org.junit.jupiter.api.Assertions.fail("expected the body to be refused");
+        } catch (IOException e) {
+            assertThat(e).isInstanceOf(Payload.PayloadTooLargeException.class);
+        }
+    }
+
+    @Test
     void aTruncatedGzipKeepsWhatCameBeforeTheDamage() throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
