@@ -80,7 +80,7 @@ public class UploadPages {
         }
         Payload payload;
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            payload = Payload.read(in, file.fileName().endsWith(".gz"), PayloadLimits.DEFAULT);
+            payload = Payload.read(in, file.fileName().endsWith(".gz"), PayloadLimits.DEFAULT, file.size());
         } catch (Payload.PayloadTooLargeException e) {
             return problem(413, file.fileName() + ": " + e.getMessage());
         } catch (IOException e) {

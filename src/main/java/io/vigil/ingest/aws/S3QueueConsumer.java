@@ -1,7 +1,6 @@
 package io.vigil.ingest.aws;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -142,8 +141,10 @@ final class S3QueueConsumer implements Runnable {
 
     /** The object's content; empty when it is over the size limit (then it is a dead letter). */
     private Optional<Payload> download(S3Notifications.S3Object object) {
-        try (InputStream in = aws.s3().getObject(request -> request.bucket(object.bucket()).key(object.key()))) {
-            return Optional.of(Payload.read(in, object.key().endsWith(".gz"), PayloadLimits.DEFAULT));
+        try (var in = aws.s3().getObject(request -> request.bucket(object.bucket()).key(object.key()))) {
+            Long length = in.response().contentLength();
+            return Optional.of(Payload.read(in, object.key().endsWith(".gz"), PayloadLimits.DEFAULT,
+                    length == null ? -1 : length));
         } catch (Payload.PayloadTooLargeException e) {
             deadLetters.keep(List.of(new DeadLetter(config.source(), object.uri(), e.getMessage(), "")));
             count("object-too-large");
