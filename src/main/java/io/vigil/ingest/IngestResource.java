@@ -60,6 +60,7 @@ public class IngestResource {
         }
         Payload payload;
         try {
+            // the declared length is bounded by quarkus.http.limits.max-body-size, checked before this runs
             payload = Payload.read(body, encoding != null && encoding.toLowerCase().contains("gzip"),
                     PayloadLimits.DEFAULT, length == null ? -1 : length);
         } catch (Payload.PayloadTooLargeException e) {
