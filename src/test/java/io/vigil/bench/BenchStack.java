@@ -42,11 +42,11 @@ final class BenchStack implements AutoCloseable {
     private final VigilServerService startedServer;
     private final List<String> created = new ArrayList<>();
 
-    private BenchStack(StackPorts ports, long serverPid, Path runDir, DevStack started,
-            VigilServerService startedServer) {
+    private BenchStack(StackPorts ports, Path runDir, DevStack started, VigilServerService startedServer)
+            throws IOException {
         this.ports = ports;
-        this.serverPid = serverPid;
         this.runDir = runDir;
+        this.serverPid = process("vigil").pid();
         this.started = started;
         this.startedServer = startedServer;
     }
@@ -56,8 +56,7 @@ final class BenchStack implements AutoCloseable {
         Path pidFile = Path.of(env.getOrDefault("VIGIL_DATA_DIR", ".vigil"), "run", "vigil.pid");
         if (ok("http://localhost:" + usual.management() + "/q/health/ready") && Files.exists(pidFile)) {
             System.out.println("Using the running stack (./vigil up).");
-            long pid = Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]);
-            return new BenchStack(usual, pid, pidFile.getParent(), null, null);
+            return new BenchStack(usual, pidFile.getParent(), null, null);
         }
         System.out.println("No stack running: starting one in target/bench-stack ...");
         Path data = Path.of("target/bench-stack").toAbsolutePath();
@@ -74,8 +73,7 @@ final class BenchStack implements AutoCloseable {
             stack.close();
             throw e;
         }
-        long pid = Long.parseLong(Files.readString(layout.dataDir().resolve("run/vigil.pid")).trim().split(" ")[0]);
-        return new BenchStack(ports, pid, layout.runDir(), stack, server);
+        return new BenchStack(ports, layout.runDir(), stack, server);
     }
 
     String vigilUrl() {
@@ -116,9 +114,16 @@ final class BenchStack implements AutoCloseable {
         return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
     }
 
-    private Duration cpuOf(String process) throws IOException {
-        return ManagedProcess.recorded(runDir.resolve(process + ".pid")).flatMap(h -> h.info().totalCpuDuration())
-                .orElseThrow(() -> new StackException("no CPU time for " + process + ": is it running?"));
+    private Duration cpuOf(String name) throws IOException {
+        return process(name).info().totalCpuDuration()
+                .orElseThrow(() -> new StackException("no CPU time for " + name));
+    }
+
+    /** A process of the stack, by the pid file it was recorded in. */
+    private ProcessHandle process(String name) throws IOException {
+        return ManagedProcess.recorded(runDir.resolve(name + ".pid"))
+                .orElseThrow(() -> new StackException(name + " is not running (no live process in "
+                        + runDir.resolve(name + ".pid") + ")"));
     }
 
     /**
@@ -130,10 +135,6 @@ final class BenchStack implements AutoCloseable {
         StackCpu minus(StackCpu before) {
             return new StackCpu(vigil.minus(before.vigil), vigilGc.minus(before.vigilGc),
                     openSearch.minus(before.openSearch));
-        }
-
-        Duration total() {
-            return vigil.plus(openSearch);
         }
     }
 

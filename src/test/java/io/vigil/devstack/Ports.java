@@ -60,7 +60,7 @@ public final class Ports {
     }
 
     /** The first port of Linux's ephemeral range; 0 where there is none to read. */
-    private static int ephemeralStart() {
+    static int ephemeralStart() {
         try {
             String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
             return Integer.parseInt(range.split("\\s+")[0]);

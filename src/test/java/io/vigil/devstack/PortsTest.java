@@ -2,8 +2,6 @@ package io.vigil.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -13,10 +11,7 @@ class PortsTest {
 
     @Test
     void freePortsAreDistinctFreeAndOutsideTheEphemeralRange() throws Exception {
-        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        int ephemeral = Files.exists(range)
-                ? Integer.parseInt(Files.readString(range).strip().split("\\s+")[0])
-                : Integer.MAX_VALUE;
+        int ephemeral = Ports.ephemeralStart();
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             int port = Ports.free();

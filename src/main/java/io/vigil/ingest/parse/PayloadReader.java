@@ -124,8 +124,7 @@ public final class PayloadReader {
         try {
             raw = knownUtf8
                     ? new String(text, StandardCharsets.UTF_8)
-                    : StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text)).toString();
+                    : strictUtf8().decode(ByteBuffer.wrap(text)).toString();
         } catch (CharacterCodingException e) {
             return new Item.Rejected(line, 400, "invalid UTF-8 at byte " + firstInvalidByte(text) + " of the line",
                     new String(text, 0, Math.min(text.length, RAW_KEPT), StandardCharsets.ISO_8859_1));
@@ -200,33 +199,34 @@ public final class PayloadReader {
         return -1;
     }
 
-    /**
-     * Whether the bytes are UTF-8, checked through a small window rather than decoded whole: a batch is
-     * megabytes, and its decoded copy was an array too large for the young generation.
-     */
     private static boolean validUtf8(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return firstInvalidByte(bytes) < 0;
+    }
+
+    /**
+     * The 1-based position of the first byte that is not UTF-8, or -1 when all are. Decoded through a
+     * small window rather than whole: a batch is megabytes, and its decoded copy was an array too large
+     * for the young generation.
+     */
+    private static int firstInvalidByte(byte[] bytes) {
+        var decoder = strictUtf8();
         var in = ByteBuffer.wrap(bytes);
         var window = java.nio.CharBuffer.allocate(8192);
         while (true) {
             var result = decoder.decode(in, window, true);
             if (result.isError()) {
-                return false;
+                return in.position() + 1;
             }
             if (result.isUnderflow()) {
-                return !decoder.flush(window.clear()).isError();
+                return decoder.flush(window.clear()).isError() ? in.position() + 1 : -1;
             }
             window.clear();
         }
     }
 
-    private static int firstInvalidByte(byte[] text) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        var in = ByteBuffer.wrap(text);
-        var out = java.nio.CharBuffer.allocate(text.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() + 1 : -1;
+    private static java.nio.charset.CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static int countLines(byte[] bytes) {
