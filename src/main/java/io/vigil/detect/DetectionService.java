@@ -30,8 +30,6 @@ import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.event.SourceType;
 import io.vigil.index.EventIndexer;
-import io.vigil.index.EventIndices;
-import io.vigil.ingest.normalize.Documents;
 
 /**
  * Runs the enabled rules on every ingested event and turns matches into findings, written with the
@@ -80,8 +78,7 @@ public class DetectionService {
         if (current.rules().isEmpty()) {
             return List.of();
         }
-        List<EventIndexer.Document> documents = new ArrayList<>();
-        var created = clock.instant();
+        BatchFindings batch = new BatchFindings(source);
         Set<String> matched = new LinkedHashSet<>();
         for (NormalizedEvent event : events) {
             EventFields fields = new NormalizedEventFields(event);
@@ -94,14 +91,19 @@ public class DetectionService {
             if (guard.overBudget(System.nanoTime() - start)) {
                 checkForSlowRules(current, fields, contexts, event.id());
             }
-            for (String key : matched) {
-                documents.add(FindingDocuments.of(finding(source, event, current.rules().get(key), fields), created));
+            if (!matched.isEmpty()) {
+                Map<String, String> group = group(fields);
+                for (String key : matched) {
+                    batch.add(key, current.rules().get(key), event.id(), event.timestamp(), group);
+                }
             }
         }
-        return documents;
+        var created = clock.instant();
+        return batch.findings().stream().map(finding -> FindingDocuments.of(finding, created)).toList();
     }
 
-    private static Finding finding(String source, NormalizedEvent event, ActiveRule rule, EventFields fields) {
+    /** The event's values of the fields correlations group by. */
+    private static Map<String, String> group(EventFields fields) {
         Map<String, String> group = new LinkedHashMap<>();
         for (String field : GROUP_FIELDS) {
             fields.anyValue(field, value -> {
@@ -111,14 +113,7 @@ public class DetectionService {
                 return value != null;
             });
         }
-        return new Finding(findingId(rule.id(), event.id()), rule.id(), rule.rule().title(), rule.rule().level(),
-                rule.version(), rule.rule().tags(), event.id(), EventIndices.events(source, event.timestamp()),
-                event.timestamp(), source, group);
-    }
-
-    /** The same rule on the same event is one finding, however often the event is ingested. */
-    static String findingId(String ruleId, String eventId) {
-        return Documents.contentId(ruleId, eventId);
+        return group;
     }
 
     /**

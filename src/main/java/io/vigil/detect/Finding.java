@@ -5,13 +5,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One rule match on one event. Its id is derived from rule and event, so ingesting the event again
- * does not create a second finding.
+ * One rule's matches in one ingest batch on events that share the group-by values and the day: every
+ * matched event is listed with its time. A rule that matches most traffic (SigmaHQ's "AWS STS AssumeRole
+ * Misuse" matches every call made under a role) thus writes a few findings per batch rather than one per
+ * event, and it is the number of documents that costs OpenSearch, far more than their size (ADR 0010).
+ * Its id is derived from the rule and the events, so ingesting the same batch again (a replayed spool,
+ * a re-delivered object) does not create a second finding.
  */
 public record Finding(String id, String ruleId, String ruleTitle, String level, int ruleVersion, List<String> tags,
-        String eventId, String eventIndex, Instant eventTime, String source, Map<String, String> group) {
+        List<String> eventIds, List<Instant> eventTimes, String eventIndex, String source, Map<String, String> group) {
 
     /** Sigma's levels, most severe first: the order pages list and sort them in. */
     public static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
 
+    /** The most events one finding lists; more in one batch make further findings. */
+    public static final int MAX_EVENTS = 1_000;
+
+    public Finding {
+        if (eventIds.isEmpty() || eventIds.size() != eventTimes.size()) {
+            throw new IllegalArgumentException("a finding lists at least one event, each with its time");
+        }
+        tags = List.copyOf(tags);
+        eventIds = List.copyOf(eventIds);
+        eventTimes = List.copyOf(eventTimes);
+        group = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(group));
+    }
+
+    Instant first() {
+        return eventTimes.stream().min(Instant::compareTo).orElseThrow();
+    }
+
+    Instant last() {
+        return eventTimes.stream().max(Instant::compareTo).orElseThrow();
+    }
 }

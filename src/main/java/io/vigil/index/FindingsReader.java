@@ -26,9 +26,17 @@ import io.vigil.ops.DependencySetup;
 @ApplicationScoped
 public class FindingsReader {
 
-    /** A finding as the console lists it. */
-    public record StoredFinding(String time, String ruleId, String ruleTitle, String level, List<String> tags,
-            String source, String eventId, String eventIndex, String group) {
+    /**
+     * A finding as the console lists it: {@code time} is its latest event's, {@code first} its earliest
+     * (ISO-8601 both); {@code count} events matched, {@code eventIds} lists them.
+     */
+    public record StoredFinding(String time, String first, String ruleId, String ruleTitle, String level,
+            List<String> tags, String source, List<String> eventIds, int count, String eventIndex, String group) {
+
+        /** The finding's first listed event. */
+        public String eventId() {
+            return eventIds.isEmpty() ? "" : eventIds.getFirst();
+        }
     }
 
     private final OpenSearchClient client;
@@ -80,8 +88,19 @@ public class FindingsReader {
         StringBuilder group = new StringBuilder();
         doc.path("group").fields().forEachRemaining(field -> group.append(group.isEmpty() ? "" : ", ")
                 .append(field.getKey()).append(' ').append(field.getValue().asText()));
-        return new StoredFinding(doc.path("@timestamp").asText(), rule.path("id").asText(), rule.path("title").asText(),
-                rule.path("level").asText(""), tags, doc.path("vigil").path("source").asText(),
-                doc.path("event").path("id").asText(), doc.path("event").path("index").asText(), group.toString());
+        // mapping versions 1 and 2 wrote one finding per event: event.id a single value, no count
+        List<String> eventIds = new ArrayList<>();
+        JsonNode ids = doc.path("event").path("id");
+        if (ids.isArray()) {
+            ids.forEach(id -> eventIds.add(id.asText()));
+        } else if (!ids.isMissingNode()) {
+            eventIds.add(ids.asText());
+        }
+        String time = doc.path("@timestamp").asText();
+        return new StoredFinding(time, doc.path("finding").path("first").asText(time), rule.path("id").asText(),
+                rule.path("title").asText(), rule.path("level").asText(""), tags,
+                doc.path("vigil").path("source").asText(), eventIds,
+                doc.path("finding").path("count").asInt(eventIds.size()), doc.path("event").path("index").asText(),
+                group.toString());
     }
 }

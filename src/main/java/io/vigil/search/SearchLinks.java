@@ -3,6 +3,8 @@ package io.vigil.search;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.quarkus.qute.TemplateExtension;
 import io.vigil.index.FindingsReader.StoredFinding;
@@ -14,16 +16,30 @@ public final class SearchLinks {
     private SearchLinks() {
     }
 
-    /** The finding's event in the search page, its panel open, in a day either side of the event. */
+    /** The most events one link searches for: a longer query makes a URL too long to share. */
+    static final int MAX_LINKED_EVENTS = 50;
+
+    /**
+     * The finding's events in the search page, in a day either side of them; a single event has its panel
+     * open. A finding of more events than a link can carry links its first {@value #MAX_LINKED_EVENTS}.
+     */
     static String searchUrl(StoredFinding finding) {
-        Instant time;
+        Instant last = instant(finding.time());
+        Instant first = instant(finding.first());
+        List<String> ids = finding.eventIds().subList(0, Math.min(finding.eventIds().size(), MAX_LINKED_EVENTS));
+        String query = ids.stream().map(id -> LuceneText.term("event.id", id)).collect(Collectors.joining(" OR "));
+        var form = SearchForm.of(query, first.minus(Duration.ofDays(1)).toString(),
+                last.plus(Duration.ofDays(1)).toString(), null);
+        return ids.size() == 1
+                ? form.url() + "&open=" + SearchForm.enc(finding.eventIndex() + "/" + finding.eventId())
+                : form.url();
+    }
+
+    private static Instant instant(String text) {
         try {
-            time = Instant.parse(finding.time());
-        } catch (DateTimeParseException e) {
-            time = Instant.now();
+            return Instant.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Instant.now();
         }
-        var form = SearchForm.of(LuceneText.term("event.id", finding.eventId()),
-                time.minus(Duration.ofDays(1)).toString(), time.plus(Duration.ofDays(1)).toString(), null);
-        return form.url() + "&open=" + SearchForm.enc(finding.eventIndex() + "/" + finding.eventId());
     }
 }

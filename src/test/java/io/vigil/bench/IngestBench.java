@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -84,7 +85,11 @@ final class IngestBench {
      * One measured run of Vigil's intake: its rate, how many findings detection wrote for it, and the CPU
      * time the server and OpenSearch spent per 1,000 events meanwhile.
      */
-    record Phase(double eps, long findings, double vigilCpuMs, double vigilGcMs, double openSearchCpuMs) {
+    /** Rule matches written, and the finding documents that hold them. */
+    record Findings(long matches, long documents) {
+    }
+
+    record Phase(double eps, Findings findings, double vigilCpuMs, double vigilGcMs, double openSearchCpuMs) {
 
         double cpuMs() {
             return vigilCpuMs + openSearchCpuMs;
@@ -108,12 +113,19 @@ final class IngestBench {
                 cpu.vigilGc().toMillis() / thousands, cpu.openSearch().toMillis() / thousands);
     }
 
-    private long findingsOf(String source) throws Exception {
+    private Findings findingsOf(String source) throws Exception {
         String findings = EventIndices.FINDINGS_PREFIX + "*";
         post(stack.openSearchUrl() + "/" + findings + "/_refresh", new byte[0], null, "application/json");
+        byte[] query = ("{\"size\":0,\"track_total_hits\":true,\"query\":{\"term\":{\"vigil.source\":\"" + source
+                + "\"}},\"aggs\":{\"matches\":{\"sum\":{\"field\":\"finding.count\"}}}}").getBytes(
+                        StandardCharsets.UTF_8);
         var response = http.send(HttpRequest.newBuilder(URI.create(stack.openSearchUrl() + "/" + findings
-                + "/_count?q=vigil.source:" + source)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body()).path("count").asLong();
+                + "/_search")).header("Content-Type", "application/json").POST(
+                        HttpRequest.BodyPublishers.ofByteArray(query))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = json.readTree(response.body());
+        return new Findings(answer.path("aggregations").path("matches").path("value").asLong(),
+                answer.path("hits").path("total").path("value").asLong());
     }
 
     /** Whether a phase of this run has warmed the server up already. */

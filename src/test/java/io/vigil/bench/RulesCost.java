@@ -44,7 +44,8 @@ final class RulesCost {
                 System.out.printf("round %d            : %,10.0f events/s, CPU ms per 1,000 events: server %.0f"
                         + " (GC %.0f), OpenSearch %.0f; %s%n", round + 1, phase.eps(), phase.vigilCpuMs(),
                         phase.vigilGcMs(), phase.openSearchCpuMs(), rules
-                                ? "all built-in rules enabled, " + phase.findings() + " findings written"
+                                ? "all built-in rules enabled, " + phase.findings().matches() + " matches in "
+                                        + phase.findings().documents() + " findings"
                                 : "no rules");
             }
         }

@@ -262,10 +262,9 @@ class BackendEquivalenceTest {
         body.put("size", 10_000);
         body.set("query", inSources(sources));
         Map<String, Set<String>> byRule = new HashMap<>();
-        raw.search("vigil-findings-*", body).path("hits").path("hits").forEach(hit -> byRule.computeIfAbsent(
-                hit.path("_source").path("rule").path("id").asText(), r -> new HashSet<>()).add(
-                        hit.path("_source")
-                                .path("event").path("id").asText()));
+        raw.search("vigil-findings-*", body).path("hits").path("hits").forEach(hit -> hit.path("_source")
+                .path("event").path("id").forEach(id -> byRule.computeIfAbsent(
+                        hit.path("_source").path("rule").path("id").asText(), r -> new HashSet<>()).add(id.asText())));
         return byRule;
     }
 

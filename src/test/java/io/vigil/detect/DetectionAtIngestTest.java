@@ -76,7 +76,9 @@ class DetectionAtIngestTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}")
                 .getList("hits.hits").size() == 1);
         JsonPath found = findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}");
-        assertThat(found.getString("hits.hits[0]._source.event.id")).isEqualTo(hit);
+        assertThat(found.getList("hits.hits[0]._source.event.id")).containsExactly(hit);
+        assertThat(found.getList("hits.hits[0]._source.event.time")).containsExactly("2026-11-21T09:00:00Z");
+        assertThat(found.getInt("hits.hits[0]._source.finding.count")).isEqualTo(1);
         assertThat(found.getString("hits.hits[0]._source.rule.level")).isEqualTo("high");
         assertThat(found.getList("hits.hits[0]._source.rule.tags")).contains("attack.t1136.003");
         assertThat(found.getString("hits.hits[0]._source.group['source.ip']")).isEqualTo("203.0.113.66");
@@ -91,6 +93,46 @@ class DetectionAtIngestTest {
         ingest(source, record("CreateUser", "iam.amazonaws.com", hit, agent));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(
                 () -> findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}").getList("hits.hits").size() == 1);
+    }
+
+    @Test
+    void aRulesMatchesInOneBatchFromTheSameWhoAndWhereAreOneFindingListingEachEvent() {
+        String ruleId = UUID.randomUUID().toString();
+        String agent = "grouped-" + UUID.randomUUID();
+        String rule = """
+                title: Users created by a grouped client
+                id: %s
+                level: low
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection:
+                    eventName: CreateUser
+                    userAgent: '%s'
+                  condition: selection
+                """.formatted(ruleId, agent);
+        given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-group").then().statusCode(200).body("stored", is(1));
+        String source = source("cloudtrail");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        ingest(source, record("CreateUser", "iam.amazonaws.com", first, agent) + "\n"
+                + record("CreateUser", "iam.amazonaws.com", second, agent).replace("09:00:00Z", "09:00:05Z") + "\n"
+                + record("CreateUser", "iam.amazonaws.com", elsewhere, agent).replace("203.0.113.66",
+                        "198.51.100.7"));
+
+        String byRule = "{\"term\":{\"rule.id\":\"" + ruleId + "\"}}";
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings(byRule).getList("hits.hits").size() == 2);
+        JsonPath found = findings("{\"bool\":{\"filter\":[" + byRule + ",{\"term\":{\"group.source.ip\":"
+                + "\"203.0.113.66\"}}]}}");
+        assertThat(found.getList("hits.hits._source.event.id")).containsExactly(java.util.List.of(first, second));
+        assertThat(found.getInt("hits.hits[0]._source.finding.count")).isEqualTo(2);
+        assertThat(found.getString("hits.hits[0]._source.finding.first")).isEqualTo("2026-11-21T09:00:00Z");
+        assertThat(found.getString("hits.hits[0]._source.@timestamp")).isEqualTo("2026-11-21T09:00:05Z");
+        // each event is found by its id, the way its page asks
+        assertThat(findings("{\"term\":{\"event.id\":\"" + second + "\"}}").getList("hits.hits")).hasSize(1);
+        given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?rule=" + ruleId).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("2 events"));
     }
 
     @Test
@@ -163,7 +205,7 @@ class DetectionAtIngestTest {
                 + "\"}}").getList("hits.hits").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> findings(
                 "{\"term\":{\"rule.id\":\"" + ruleId + "\"}}").getList("hits.hits._source.event.id")
-                .equals(java.util.List.of(person)));
+                .equals(java.util.List.of(java.util.List.of(person))));
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.vigil.detect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.vigil.detect.DetectionService.ActiveRule;
+import io.vigil.index.EventIndices;
+import io.vigil.ingest.normalize.Documents;
+
+/**
+ * The matches of one ingest batch, gathered into findings: one per rule, day and group-by values, each
+ * listing at most {@link Finding#MAX_EVENTS} events in the order they came.
+ */
+final class BatchFindings {
+
+    /** What makes two matches one finding. */
+    private record Key(String ruleKey, String day, Map<String, String> group) {
+    }
+
+    private record Matches(ActiveRule rule, List<String> ids, List<Instant> times) {
+    }
+
+    private final String source;
+    private final Map<Key, Matches> open = new LinkedHashMap<>();
+    private final List<Finding> full = new ArrayList<>();
+
+    BatchFindings(String source) {
+        this.source = source;
+    }
+
+    void add(String ruleKey, ActiveRule rule, String eventId, Instant eventTime, Map<String, String> group) {
+        Key key = new Key(ruleKey, EventIndices.findings(eventTime), group);
+        Matches matches = open.computeIfAbsent(key, k -> new Matches(rule, new ArrayList<>(), new ArrayList<>()));
+        matches.ids().add(eventId);
+        matches.times().add(eventTime);
+        if (matches.ids().size() == Finding.MAX_EVENTS) {
+            full.add(finding(key, open.remove(key)));
+        }
+    }
+
+    List<Finding> findings() {
+        List<Finding> all = new ArrayList<>(full);
+        open.forEach((key, matches) -> all.add(finding(key, matches)));
+        return all;
+    }
+
+    private Finding finding(Key key, Matches matches) {
+        ActiveRule rule = matches.rule();
+        String eventIndex = EventIndices.events(source, matches.times().getFirst());
+        return new Finding(findingId(rule.id(), matches.ids()), rule.id(), rule.rule().title(), rule.rule().level(),
+                rule.version(), rule.rule().tags(), matches.ids(), matches.times(), eventIndex, source, key.group());
+    }
+
+    /** The same rule on the same events is one finding, however often they are ingested together. */
+    static String findingId(String ruleId, List<String> eventIds) {
+        return Documents.contentId(ruleId, String.join("\n", eventIds));
+    }
+}
