@@ -38,7 +38,7 @@ public final class SearchLinks {
     private static Instant instant(String text) {
         try {
             return Instant.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
+        } catch (DateTimeParseException e) {
             return Instant.now();
         }
     }

@@ -130,7 +130,8 @@ class DetectionAtIngestTest {
         assertThat(found.getString("hits.hits[0]._source.finding.first")).isEqualTo("2026-11-21T09:00:00Z");
         assertThat(found.getString("hits.hits[0]._source.@timestamp")).isEqualTo("2026-11-21T09:00:05Z");
         // each event is found by its id, the way its page asks
-        assertThat(findings("{\"term\":{\"event.id\":\"" + second + "\"}}").getList("hits.hits")).hasSize(1);
+        assertThat(findings("{\"bool\":{\"filter\":[" + byRule + ",{\"term\":{\"event.id\":\"" + second
+                + "\"}}]}}").getList("hits.hits._source.finding.count")).containsExactly(2);
         given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?rule=" + ruleId).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("2 events"));
     }
