@@ -12,11 +12,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
+import io.vigil.access.CurrentUser;
 import io.vigil.access.Permission;
-import io.vigil.index.FindingsReader;
 import io.vigil.index.FindingsReader.StoredFinding;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.ops.DependencySetup;
+import io.vigil.search.EventSearchService;
 
 /** The newest findings (rule matches), optionally of one rule or level: what detection saw, as it saw it. */
 @Path("/alerts/findings")
@@ -31,10 +32,12 @@ public class FindingPages {
                 List<String> levels, String problem);
     }
 
-    private final FindingsReader findings;
+    private final EventSearchService search;
+    private final CurrentUser currentUser;
 
-    FindingPages(FindingsReader findings) {
-        this.findings = findings;
+    FindingPages(EventSearchService search, CurrentUser currentUser) {
+        this.search = search;
+        this.currentUser = currentUser;
     }
 
     @GET
@@ -43,7 +46,8 @@ public class FindingPages {
         String ruleFilter = blankToNull(rule);
         String levelFilter = blankToNull(level);
         try {
-            return Templates.findings(findings.latest(ruleFilter, levelFilter, 200), orEmpty(ruleFilter),
+            return Templates.findings(search.latestFindings(currentUser.user(), ruleFilter, levelFilter, 200),
+                    orEmpty(ruleFilter),
                     orEmpty(levelFilter), Finding.LEVELS, null);
         } catch (StoreUnavailableException e) {
             return Templates.findings(List.of(), orEmpty(ruleFilter), orEmpty(levelFilter), Finding.LEVELS,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +46,10 @@ public class FindingsReader {
         this.client = client;
     }
 
-    public List<StoredFinding> latest(String ruleId, String level, int limit) {
+    /** The newest findings, optionally of one rule or level, only of the given sources (null: any). */
+    public List<StoredFinding> latest(String ruleId, String level, int limit, Set<String> sources) {
         List<Query> filters = new ArrayList<>();
+        inSources(sources).ifPresent(filters::add);
         if (ruleId != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("rule.id").value(FieldValue.of(ruleId)))));
         }
@@ -60,11 +63,17 @@ public class FindingsReader {
     public List<StoredFinding> forEvent(String eventId, Set<String> sources) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("event.id").value(FieldValue.of(eventId)))));
-        if (sources != null) {
-            List<FieldValue> values = sources.stream().map(FieldValue::of).toList();
-            filters.add(Query.of(q -> q.terms(t -> t.field("vigil.source").terms(v -> v.value(values)))));
-        }
+        inSources(sources).ifPresent(filters::add);
         return search(filters, 100);
+    }
+
+    /** A filter to the given sources; none when any source may be read (an empty set matches nothing). */
+    private static Optional<Query> inSources(Set<String> sources) {
+        if (sources == null) {
+            return Optional.empty();
+        }
+        List<FieldValue> values = sources.stream().map(FieldValue::of).toList();
+        return Optional.of(Query.of(q -> q.terms(t -> t.field("vigil.source").terms(v -> v.value(values)))));
     }
 
     /** Findings that pass every filter, newest first. */

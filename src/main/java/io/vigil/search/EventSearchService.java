@@ -218,6 +218,11 @@ public class EventSearchService {
         return hits(run(index, body)).stream().findFirst();
     }
 
+    /** The newest findings in the user's scope, optionally of one rule or level. */
+    public List<StoredFinding> latestFindings(VigilUser user, String ruleId, String level, int limit) {
+        return findings.latest(ruleId, level, limit, SearchScope.of(user).sources());
+    }
+
     /** What detection found in one event (in the user's scope), most severe first. */
     public List<StoredFinding> findings(VigilUser user, String eventId) {
         List<StoredFinding> found = new ArrayList<>(findings.forEvent(eventId, SearchScope.of(user).sources()));

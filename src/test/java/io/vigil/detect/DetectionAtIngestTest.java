@@ -21,11 +21,19 @@ import io.vigil.testing.Tokens;
 @QuarkusTest
 class DetectionAtIngestTest {
 
+    @jakarta.inject.Inject
+    io.vigil.search.EventSearchService search;
+
     /** SigmaHQ's "AWS CloudTrail Important Change" rule, shipped in the built-in CloudTrail pack. */
     private static final String STOP_LOGGING_RULE = "4db60cc0-36fb-42b7-9b58-a5b53019fb74";
 
     private static String source(String type) {
         return TestSources.create("t-det-", type, 7);
+    }
+
+    /** The name of a source made by {@link #source}. */
+    private static String name(String source) {
+        return source.split(" ")[0];
     }
 
     private static void ingest(String source, String body) {
@@ -134,6 +142,37 @@ class DetectionAtIngestTest {
                 + "\"}}]}}").getList("hits.hits._source.finding.count")).containsExactly(2);
         given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?rule=" + ruleId).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("2 events"));
+    }
+
+    @Test
+    void theFindingsListShowsOnlyFindingsOfTheSourcesInTheUsersScope() {
+        String ruleId = UUID.randomUUID().toString();
+        String agent = "scoped-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.of("engineer")).body("""
+                title: Users created by a scoped client
+                id: %s
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection:
+                    eventName: CreateUser
+                    userAgent: '%s'
+                  condition: selection
+                """.formatted(ruleId, agent).getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-scope").then().statusCode(200).body("stored", is(1));
+        String mine = source("cloudtrail");
+        String theirs = source("cloudtrail");
+        ingest(mine, record("CreateUser", "iam.amazonaws.com", UUID.randomUUID().toString(), agent));
+        ingest(theirs, record("CreateUser", "iam.amazonaws.com", UUID.randomUUID().toString(), agent));
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}")
+                .getList("hits.hits").size() == 2);
+
+        var scoped = new io.vigil.access.VigilUser("s-1", "scoped", "Scoped analyst", java.util.List.of(),
+                java.util.Set.of(), java.util.Optional.of(java.util.Set.of(name(mine))));
+        assertThat(search.latestFindings(scoped, ruleId, null, 200)).extracting(f -> f.source())
+                .containsExactly(name(mine));
+        var nowhere = new io.vigil.access.VigilUser("s-2", "nowhere", "No sources", java.util.List.of(),
+                java.util.Set.of(), java.util.Optional.of(java.util.Set.of()));
+        assertThat(search.latestFindings(nowhere, ruleId, null, 200)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,95 @@
+package io.vigil.detect;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.ConsoleBrowser;
+import io.vigil.testing.TestSources;
+import io.vigil.testing.Tokens;
+
+/** An analyst reads the findings list: a rule's matches on one user and address are one row of events. */
+@QuarkusTest
+class FindingsBrowserTest {
+
+    private static ConsoleBrowser browser;
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @BeforeAll
+    static void launch() {
+        browser = ConsoleBrowser.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    @Test
+    void anAnalystOpensTheEventsOfAFindingFromTheList() {
+        String ruleId = UUID.randomUUID().toString();
+        String agent = "listed-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.of("engineer")).body("""
+                title: Users created by a listed client
+                id: %s
+                level: medium
+                tags: [attack.persistence, attack.t1136.003]
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection:
+                    eventName: CreateUser
+                    userAgent: '%s'
+                  condition: selection
+                """.formatted(ruleId, agent).getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-findings-browser").then().statusCode(200).body("stored", is(1));
+        String source = TestSources.create("t-fbrowser-", "cloudtrail", 7);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestSources.ingest(source, record(now.minusSeconds(60), agent, "203.0.113.8") + "\n"
+                + record(now.minusSeconds(30), agent, "203.0.113.8") + "\n"
+                + record(now.minusSeconds(10), agent, "198.51.100.9"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.of("analyst"))
+                .get("/alerts/findings?rule=" + ruleId).asString().contains("2 events"));
+
+        try (BrowserContext context = browser.context(1440, 900)) {
+            Page page = ConsoleBrowser.signIn(context, console.toString(), "analyst");
+            page.navigate(console + "alerts/findings?rule=" + ruleId);
+            var rows = page.getByTestId("findings").locator("tbody tr");
+            PlaywrightAssertions.assertThat(rows).hasCount(2);
+            PlaywrightAssertions.assertThat(page.getByTestId("findings")).containsText("attack.t1136.003");
+            ConsoleBrowser.screenshot(page, "findings.png");
+            assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility of the findings list")
+                    .isEmpty();
+
+            page.getByText("2 events").click();
+            page.waitForURL("**/search**");
+            PlaywrightAssertions.assertThat(page.getByTestId("total")).hasText("2");
+        }
+    }
+
+    private static String record(Instant time, String agent, String ip) {
+        return "{\"eventVersion\":\"1.09\",\"eventTime\":\"" + time + "\",\"eventSource\":\"iam.amazonaws.com\","
+                + "\"eventName\":\"CreateUser\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"" + ip + "\","
+                + "\"userAgent\":\"" + agent + "\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"mallory\"},"
+                + "\"eventID\":\"" + UUID.randomUUID() + "\",\"recipientAccountId\":\"111122223333\"}";
+    }
+}
