@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.TestStack;
 import io.vigil.testing.Tokens;
@@ -105,21 +106,8 @@ class DetectionAtIngestTest {
 
     @Test
     void aRulesMatchesInOneBatchFromTheSameWhoAndWhereAreOneFindingListingEachEvent() {
-        String ruleId = UUID.randomUUID().toString();
         String agent = "grouped-" + UUID.randomUUID();
-        String rule = """
-                title: Users created by a grouped client
-                id: %s
-                level: low
-                logsource: {product: aws, service: cloudtrail}
-                detection:
-                  selection:
-                    eventName: CreateUser
-                    userAgent: '%s'
-                  condition: selection
-                """.formatted(ruleId, agent);
-        given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
-                .post("/api/rules/import?pack=t-group").then().statusCode(200).body("stored", is(1));
+        String ruleId = TestRules.createUserBy(agent, "Users created by a grouped client", "low", "t-group");
         String source = source("cloudtrail");
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
@@ -146,19 +134,8 @@ class DetectionAtIngestTest {
 
     @Test
     void theFindingsListShowsOnlyFindingsOfTheSourcesInTheUsersScope() {
-        String ruleId = UUID.randomUUID().toString();
         String agent = "scoped-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.of("engineer")).body("""
-                title: Users created by a scoped client
-                id: %s
-                logsource: {product: aws, service: cloudtrail}
-                detection:
-                  selection:
-                    eventName: CreateUser
-                    userAgent: '%s'
-                  condition: selection
-                """.formatted(ruleId, agent).getBytes(StandardCharsets.UTF_8))
-                .post("/api/rules/import?pack=t-scope").then().statusCode(200).body("stored", is(1));
+        String ruleId = TestRules.createUserBy(agent, "Users created by a scoped client", "low", "t-scope");
         String mine = source("cloudtrail");
         String theirs = source("cloudtrail");
         ingest(mine, record("CreateUser", "iam.amazonaws.com", UUID.randomUUID().toString(), agent));

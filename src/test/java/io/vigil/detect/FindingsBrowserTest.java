@@ -3,10 +3,8 @@ package io.vigil.detect;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.is;
 
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +21,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.testing.ConsoleBrowser;
+import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.Tokens;
 
@@ -47,21 +46,9 @@ class FindingsBrowserTest {
 
     @Test
     void anAnalystOpensTheEventsOfAFindingFromTheList() {
-        String ruleId = UUID.randomUUID().toString();
         String agent = "listed-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.of("engineer")).body("""
-                title: Users created by a listed client
-                id: %s
-                level: medium
-                tags: [attack.persistence, attack.t1136.003]
-                logsource: {product: aws, service: cloudtrail}
-                detection:
-                  selection:
-                    eventName: CreateUser
-                    userAgent: '%s'
-                  condition: selection
-                """.formatted(ruleId, agent).getBytes(StandardCharsets.UTF_8))
-                .post("/api/rules/import?pack=t-findings-browser").then().statusCode(200).body("stored", is(1));
+        String ruleId = TestRules.createUserBy(agent, "Users created by a listed client", "medium",
+                "t-findings-browser");
         String source = TestSources.create("t-fbrowser-", "cloudtrail", 7);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         TestSources.ingest(source, record(now.minusSeconds(60), agent, "203.0.113.8") + "\n"
