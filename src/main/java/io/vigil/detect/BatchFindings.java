@@ -2,9 +2,11 @@ package io.vigil.detect;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.vigil.detect.DetectionService.ActiveRule;
 import io.vigil.index.EventIndices;
@@ -20,7 +22,8 @@ final class BatchFindings {
     private record Key(String ruleKey, String day, Map<String, String> group) {
     }
 
-    private record Matches(ActiveRule rule, List<String> ids, List<Instant> times) {
+    /** The ids set keeps an event sent twice in one batch (stored once) from counting twice. */
+    private record Matches(ActiveRule rule, List<String> ids, List<Instant> times, Set<String> seen) {
     }
 
     private final String source;
@@ -33,7 +36,11 @@ final class BatchFindings {
 
     void add(String ruleKey, ActiveRule rule, String eventId, Instant eventTime, Map<String, String> group) {
         Key key = new Key(ruleKey, EventIndices.findings(eventTime), group);
-        Matches matches = open.computeIfAbsent(key, k -> new Matches(rule, new ArrayList<>(), new ArrayList<>()));
+        Matches matches = open.computeIfAbsent(key,
+                k -> new Matches(rule, new ArrayList<>(), new ArrayList<>(), new HashSet<>()));
+        if (!matches.seen().add(eventId)) {
+            return;
+        }
         matches.ids().add(eventId);
         matches.times().add(eventTime);
         if (matches.ids().size() == Finding.MAX_EVENTS) {

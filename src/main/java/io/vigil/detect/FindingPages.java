@@ -47,8 +47,7 @@ public class FindingPages {
         String levelFilter = blankToNull(level);
         try {
             return Templates.findings(search.latestFindings(currentUser.user(), ruleFilter, levelFilter, 200),
-                    orEmpty(ruleFilter),
-                    orEmpty(levelFilter), Finding.LEVELS, null);
+                    orEmpty(ruleFilter), orEmpty(levelFilter), Finding.LEVELS, null);
         } catch (StoreUnavailableException e) {
             return Templates.findings(List.of(), orEmpty(ruleFilter), orEmpty(levelFilter), Finding.LEVELS,
                     "OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e));

@@ -44,6 +44,15 @@ class BatchFindingsTest {
     }
 
     @Test
+    void anEventSentTwiceInOneBatchIsListedOnce() {
+        BatchFindings batch = new BatchFindings("aws");
+        batch.add("r-1", RULE, "e-1", NINE, ALICE);
+        batch.add("r-1", RULE, "e-1", NINE, ALICE);
+
+        assertThat(batch.findings()).extracting(Finding::eventIds).containsExactly(List.of("e-1"));
+    }
+
+    @Test
     void anotherWhoOrAnotherDayIsAnotherFinding() {
         BatchFindings batch = new BatchFindings("aws");
         batch.add("r-1", RULE, "e-1", NINE, ALICE);
@@ -56,7 +65,7 @@ class BatchFindingsTest {
     }
 
     @Test
-    void aFindingListsAtMostitsLimitOfEventsAndTheRestStartAnother() {
+    void aFindingListsAtMostItsLimitOfEventsAndTheRestStartAnother() {
         BatchFindings batch = new BatchFindings("aws");
         for (int i = 0; i < Finding.MAX_EVENTS + 1; i++) {
             batch.add("r-1", RULE, "e-" + i, NINE, ALICE);
