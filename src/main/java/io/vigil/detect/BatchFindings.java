@@ -18,8 +18,8 @@ import io.vigil.ingest.normalize.Documents;
  */
 final class BatchFindings {
 
-    /** What makes two matches one finding. */
-    private record Key(String ruleKey, String day, Map<String, String> group) {
+    /** What makes two matches one finding: rule, UTC day (epoch day, the findings index's) and group. */
+    private record Key(String ruleKey, long day, Map<String, String> group) {
     }
 
     /** The ids set keeps an event sent twice in one batch (stored once) from counting twice. */
@@ -35,7 +35,8 @@ final class BatchFindings {
     }
 
     void add(String ruleKey, ActiveRule rule, String eventId, Instant eventTime, Map<String, String> group) {
-        Key key = new Key(ruleKey, EventIndices.findings(eventTime), group);
+        // the index name is formatted once per finding (FindingDocuments), not once per match
+        Key key = new Key(ruleKey, Math.floorDiv(eventTime.getEpochSecond(), 86_400L), group);
         Matches matches = open.computeIfAbsent(key,
                 k -> new Matches(rule, new ArrayList<>(), new ArrayList<>(), new HashSet<>()));
         if (!matches.seen().add(eventId)) {

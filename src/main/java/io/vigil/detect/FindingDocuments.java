@@ -24,10 +24,11 @@ final class FindingDocuments {
 
     static EventIndexer.Document of(Finding finding, Instant created) {
         var json = JsonNodeFactory.instance;
+        Instant first = finding.first();
         ObjectNode body = json.objectNode();
         body.put("@timestamp", finding.last().toString());
         body.putObject("finding").put("id", finding.id()).put("created", created.toString())
-                .put("first", finding.first().toString()).put("count", finding.eventIds().size());
+                .put("first", first.toString()).put("count", finding.eventIds().size());
         ObjectNode rule = body.putObject("rule").put("id", finding.ruleId()).put("title", finding.ruleTitle())
                 .put("version", finding.ruleVersion());
         if (finding.level() != null) {
@@ -43,7 +44,7 @@ final class FindingDocuments {
         body.putObject("vigil").put("source", finding.source());
         ObjectNode group = body.putObject("group");
         finding.group().forEach(group::put);
-        return new EventIndexer.Document(EventIndices.findings(finding.first()), finding.id(), body,
+        return new EventIndexer.Document(EventIndices.findings(first), finding.id(), body,
                 512 + BYTES_PER_EVENT * finding.eventIds().size());
     }
 }
