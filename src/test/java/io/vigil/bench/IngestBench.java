@@ -81,13 +81,14 @@ final class IngestBench {
         return new Result(events / vigilSeconds, events / rawSeconds, rss.peakMb());
     }
 
-    /**
-     * One measured run of Vigil's intake: its rate, how many findings detection wrote for it, and the CPU
-     * time the server and OpenSearch spent per 1,000 events meanwhile.
-     */
     /** Rule matches written, and the finding documents that hold them. */
     record Findings(long matches, long documents) {
     }
+
+    /**
+     * One measured run of Vigil's intake: its rate, the matches detection wrote for it and in how many
+     * findings, and the CPU time the server and OpenSearch spent per 1,000 events meanwhile.
+     */
 
     record Phase(double eps, Findings findings, double vigilCpuMs, double vigilGcMs, double openSearchCpuMs) {
 

@@ -7,23 +7,30 @@ import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vigil.access.VigilUser;
+import io.vigil.search.EventSearchService;
 import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.TestStack;
 import io.vigil.testing.Tokens;
 
-/** Rules run on events as they are ingested; each match is a finding stored with the event. */
+/** Rules run on events as they are ingested; every match is stored in a finding with the events. */
 @QuarkusTest
 class DetectionAtIngestTest {
 
-    @jakarta.inject.Inject
-    io.vigil.search.EventSearchService search;
+    @Inject
+    EventSearchService search;
 
     /** SigmaHQ's "AWS CloudTrail Important Change" rule, shipped in the built-in CloudTrail pack. */
     private static final String STOP_LOGGING_RULE = "4db60cc0-36fb-42b7-9b58-a5b53019fb74";
@@ -121,7 +128,7 @@ class DetectionAtIngestTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> findings(byRule).getList("hits.hits").size() == 2);
         JsonPath found = findings("{\"bool\":{\"filter\":[" + byRule + ",{\"term\":{\"group.source.ip\":"
                 + "\"203.0.113.66\"}}]}}");
-        assertThat(found.getList("hits.hits._source.event.id")).containsExactly(java.util.List.of(first, second));
+        assertThat(found.getList("hits.hits._source.event.id")).containsExactly(List.of(first, second));
         assertThat(found.getInt("hits.hits[0]._source.finding.count")).isEqualTo(2);
         assertThat(found.getString("hits.hits[0]._source.finding.first")).isEqualTo("2026-11-21T09:00:00Z");
         assertThat(found.getString("hits.hits[0]._source.@timestamp")).isEqualTo("2026-11-21T09:00:05Z");
@@ -143,12 +150,12 @@ class DetectionAtIngestTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> findings("{\"term\":{\"rule.id\":\"" + ruleId + "\"}}")
                 .getList("hits.hits").size() == 2);
 
-        var scoped = new io.vigil.access.VigilUser("s-1", "scoped", "Scoped analyst", java.util.List.of(),
-                java.util.Set.of(), java.util.Optional.of(java.util.Set.of(name(mine))));
+        var scoped = new VigilUser("s-1", "scoped", "Scoped analyst", List.of(),
+                Set.of(), Optional.of(Set.of(name(mine))));
         assertThat(search.latestFindings(scoped, ruleId, null, 200)).extracting(f -> f.source())
                 .containsExactly(name(mine));
-        var nowhere = new io.vigil.access.VigilUser("s-2", "nowhere", "No sources", java.util.List.of(),
-                java.util.Set.of(), java.util.Optional.of(java.util.Set.of()));
+        var nowhere = new VigilUser("s-2", "nowhere", "No sources", List.of(),
+                Set.of(), Optional.of(Set.of()));
         assertThat(search.latestFindings(nowhere, ruleId, null, 200)).isEmpty();
     }
 
@@ -222,7 +229,7 @@ class DetectionAtIngestTest {
                 + "\"}}").getList("hits.hits").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> findings(
                 "{\"term\":{\"rule.id\":\"" + ruleId + "\"}}").getList("hits.hits._source.event.id")
-                .equals(java.util.List.of(java.util.List.of(person))));
+                .equals(List.of(List.of(person))));
     }
 
     @Test
