@@ -18,7 +18,10 @@ import io.vigil.ingest.normalize.Documents;
  */
 final class BatchFindings {
 
-    /** What makes two matches one finding: rule, UTC day (epoch day, the findings index's) and group. */
+    /**
+     * What makes two matches one finding: rule, UTC day (epoch day: a finding names one daily events
+     * index, {@code event.index}) and group.
+     */
     private record Key(String ruleKey, long day, Map<String, String> group) {
     }
 
@@ -35,7 +38,7 @@ final class BatchFindings {
     }
 
     void add(String ruleKey, ActiveRule rule, String eventId, Instant eventTime, Map<String, String> group) {
-        // the index name is formatted once per finding (FindingDocuments), not once per match
+        // the events index name is formatted once per finding, not once per match
         Key key = new Key(ruleKey, Math.floorDiv(eventTime.getEpochSecond(), 86_400L), group);
         Matches matches = open.computeIfAbsent(key,
                 k -> new Matches(rule, new ArrayList<>(), new ArrayList<>(), new HashSet<>()));

@@ -12,7 +12,8 @@ import io.vigil.index.EventIndices;
 /**
  * A finding as a document of {@code vigil-findings-*} (mapping: opensearch/index-templates/vigil-findings.json):
  * {@code @timestamp} is its latest event's time, {@code finding.first} its earliest, {@code event.id} and
- * {@code event.time} list every matched event, in the same order.
+ * {@code event.time} list every matched event, in the same order. It goes to the index of the day it
+ * was found ({@code finding.created}), not of its events' day (ADR 0011).
  */
 final class FindingDocuments {
 
@@ -24,11 +25,10 @@ final class FindingDocuments {
 
     static EventIndexer.Document of(Finding finding, Instant created) {
         var json = JsonNodeFactory.instance;
-        Instant first = finding.first();
         ObjectNode body = json.objectNode();
         body.put("@timestamp", finding.last().toString());
         body.putObject("finding").put("id", finding.id()).put("created", created.toString())
-                .put("first", first.toString()).put("count", finding.eventIds().size());
+                .put("first", finding.first().toString()).put("count", finding.eventIds().size());
         ObjectNode rule = body.putObject("rule").put("id", finding.ruleId()).put("title", finding.ruleTitle())
                 .put("version", finding.ruleVersion());
         if (finding.level() != null) {
@@ -44,7 +44,7 @@ final class FindingDocuments {
         body.putObject("vigil").put("source", finding.source());
         ObjectNode group = body.putObject("group");
         finding.group().forEach(group::put);
-        return new EventIndexer.Document(EventIndices.findings(first), finding.id(), body,
+        return new EventIndexer.Document(EventIndices.findings(created), finding.id(), body,
                 512 + BYTES_PER_EVENT * finding.eventIds().size());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,7 +16,7 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 
 import io.vigil.ops.DependencySetup;
 
-/** The daily events indices that exist, by source and day, and their deletion (retention). */
+/** The daily events and findings indices that exist, by source and day, and their deletion (retention). */
 @ApplicationScoped
 public class EventIndexCatalog {
 
@@ -25,8 +24,14 @@ public class EventIndexCatalog {
     public record DailyIndex(String name, String source, LocalDate day) {
     }
 
+    /** One daily findings index: the day its findings were found. */
+    public record FindingsIndex(String name, LocalDate day) {
+    }
+
     private static final Pattern DAILY = Pattern.compile(Pattern.quote(EventIndices.EVENTS_PREFIX)
             + "([a-z0-9][a-z0-9_-]*)-(\\d{4}\\.\\d{2}\\.\\d{2})");
+    private static final Pattern FINDINGS_DAILY = Pattern.compile(Pattern.quote(EventIndices.FINDINGS_PREFIX)
+            + "(\\d{4}\\.\\d{2}\\.\\d{2})");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
 
     private final OpenSearchClient client;
@@ -36,16 +41,21 @@ public class EventIndexCatalog {
     }
 
     public List<DailyIndex> dailyIndices() {
+        return names(EventIndices.ALL_EVENTS, "events").stream().flatMap(name -> parse(name).stream()).toList();
+    }
+
+    public List<FindingsIndex> findingsIndices() {
+        return names(EventIndices.FINDINGS_PREFIX + "*", "findings").stream()
+                .flatMap(name -> parseFindings(name).stream()).toList();
+    }
+
+    private List<String> names(String pattern, String what) {
         try {
-            var response = client.indices().get(g -> g.index(EventIndices.ALL_EVENTS).allowNoIndices(true)
-                    .expandWildcards(org.opensearch.client.opensearch._types.ExpandWildcard.All));
-            List<DailyIndex> found = new ArrayList<>();
-            for (String name : response.result().keySet()) {
-                parse(name).ifPresent(found::add);
-            }
-            return found;
+            return List.copyOf(client.indices().get(g -> g.index(pattern).allowNoIndices(true)
+                    .expandWildcards(org.opensearch.client.opensearch._types.ExpandWildcard.All)).result().keySet());
         } catch (IOException | OpenSearchException e) {
-            throw new StoreUnavailableException("cannot list events indices: " + DependencySetup.rootMessage(e), e);
+            throw new StoreUnavailableException("cannot list " + what + " indices: " + DependencySetup.rootMessage(e),
+                    e);
         }
     }
 
@@ -60,11 +70,19 @@ public class EventIndexCatalog {
     /** Source and day of an index name; the day is the last part, so sources may contain dashes. */
     static Optional<DailyIndex> parse(String name) {
         Matcher matcher = DAILY.matcher(name);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
+        return matcher.matches()
+                ? day(matcher.group(2)).map(day -> new DailyIndex(name, matcher.group(1), day))
+                : Optional.empty();
+    }
+
+    static Optional<FindingsIndex> parseFindings(String name) {
+        Matcher matcher = FINDINGS_DAILY.matcher(name);
+        return matcher.matches() ? day(matcher.group(1)).map(day -> new FindingsIndex(name, day)) : Optional.empty();
+    }
+
+    private static Optional<LocalDate> day(String text) {
         try {
-            return Optional.of(new DailyIndex(name, matcher.group(1), LocalDate.parse(matcher.group(2), DAY)));
+            return Optional.of(LocalDate.parse(text, DAY));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

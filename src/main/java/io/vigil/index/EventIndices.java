@@ -31,9 +31,13 @@ public final class EventIndices {
         return EVENTS_PREFIX + source + "-*";
     }
 
-    /** Findings by the matched event's day, like the events, so both age out together. */
-    public static String findings(Instant eventTime) {
-        return FINDINGS_PREFIX + DAY.format(eventTime);
+    /**
+     * Findings by the day they were found, as SIEMs keep alerts: a back-fill's findings are today's,
+     * kept for the findings retention from today, and all findings of one ingest request go to one
+     * index (one shard write per request, not one per day its events span).
+     */
+    public static String findings(Instant detected) {
+        return FINDINGS_PREFIX + DAY.format(detected);
     }
 
     public static String deadLetters(Instant time) {

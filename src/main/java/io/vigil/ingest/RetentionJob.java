@@ -1,6 +1,5 @@
 package io.vigil.ingest;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -22,7 +20,8 @@ import io.vigil.ingest.source.SourceView;
 import io.vigil.ops.DependencySetup;
 
 /**
- * Retention: deletes whole daily events indices older than their source's retention, on a
+ * Retention: deletes whole daily events indices older than their source's retention, and daily
+ * findings indices older than the findings retention (counted from the day they were found), on a
  * schedule, and logs each deletion. Indices of a source that no longer exists follow the default
  * retention. Running on several replicas at once is harmless: deleting is idempotent.
  */
@@ -34,19 +33,15 @@ public class RetentionJob {
     private final SourceService sources;
     private final EventIndexCatalog catalog;
     private final int defaultRetentionDays;
-    private final Clock clock;
+    private final int findingsRetentionDays;
 
-    @Inject
     RetentionJob(SourceService sources, EventIndexCatalog catalog,
-            @ConfigProperty(name = "vigil.retention.default-days", defaultValue = "90") int defaultRetentionDays) {
-        this(sources, catalog, defaultRetentionDays, Clock.systemUTC());
-    }
-
-    RetentionJob(SourceService sources, EventIndexCatalog catalog, int defaultRetentionDays, Clock clock) {
+            @ConfigProperty(name = "vigil.retention.default-days", defaultValue = "90") int defaultRetentionDays,
+            @ConfigProperty(name = "vigil.retention.findings-days", defaultValue = "365") int findingsRetentionDays) {
         this.sources = sources;
         this.catalog = catalog;
         this.defaultRetentionDays = defaultRetentionDays;
-        this.clock = clock;
+        this.findingsRetentionDays = findingsRetentionDays;
     }
 
     @Scheduled(every = "${vigil.retention.every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -62,7 +57,7 @@ public class RetentionJob {
     public List<String> run() {
         Map<String, Integer> retention = sources.list().stream()
                 .collect(Collectors.toMap(SourceView::name, SourceView::retentionDays));
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<String> deleted = new ArrayList<>();
         for (DailyIndex index : catalog.dailyIndices()) {
             int days = retention.getOrDefault(index.source(), defaultRetentionDays);
@@ -71,6 +66,13 @@ public class RetentionJob {
                 catalog.delete(index.name());
                 deleted.add(index.name());
                 LOG.infof("Retention: deleted %s (source %s keeps %d days)", index.name(), index.source(), days);
+            }
+        }
+        for (var index : catalog.findingsIndices()) {
+            if (index.day().isBefore(today.minusDays(findingsRetentionDays))) {
+                catalog.delete(index.name());
+                deleted.add(index.name());
+                LOG.infof("Retention: deleted %s (findings are kept %d days)", index.name(), findingsRetentionDays);
             }
         }
         return deleted;

@@ -6,23 +6,29 @@ import java.util.List;
 
 /**
  * The cost of detection on ingest: Vigil's intake timed with every built-in rule off and on, in
- * rounds whose order alternates (off, on; on, off; ...), so that JIT warm-up, segment merges and other
- * drift of a shared machine fall on both sides alike. The medians are compared. The CPU time the
- * server and OpenSearch spend per event is compared too: it says where the cost lies, and it varies
- * far less from round to round than a rate on a shared machine does.
+ * rounds whose order alternates (off, on; on, off; ...). Each round's two phases run back to back, so
+ * the round's own ratio is compared, not rates taken minutes apart: a shared machine drifts (other
+ * work, JIT, segment merges) by more than the effect measured, and the drift between rounds cancels
+ * inside a pair. The median over rounds is the figure; the spread is printed with it. The CPU time the
+ * server and OpenSearch spend per event is compared the same way: it says where the cost lies.
  */
 final class RulesCost {
 
-    /** Median rates (events/s) and median CPU per 1,000 events (ms, server and OpenSearch). */
-    record Figures(double noRules, double allRules, double cpuNoRules, double cpuAllRules) {
+    /**
+     * Medians over rounds: rates (events/s) and CPU per 1,000 events (ms, server and OpenSearch) with
+     * and without rules, and each round's own cost, the lowest and highest with the median.
+     */
+    record Figures(double noRules, double allRules, double cpuNoRules, double cpuAllRules, Spread cost,
+            Spread cpuCost) {
+    }
 
-        double cost() {
-            return 1 - allRules / noRules;
-        }
+    /** The median of per-round values and their range. */
+    record Spread(double median, double min, double max) {
 
-        /** The extra CPU time per event that the rules take, as a share of the CPU time without them. */
-        double cpuCost() {
-            return cpuAllRules / cpuNoRules - 1;
+        static Spread of(List<Double> values) {
+            return new Spread(RulesCost.median(values),
+                    values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         }
     }
 
@@ -34,6 +40,8 @@ final class RulesCost {
         List<Double> on = new ArrayList<>();
         List<Double> cpuOff = new ArrayList<>();
         List<Double> cpuOn = new ArrayList<>();
+        List<Double> costs = new ArrayList<>();
+        List<Double> cpuCosts = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             boolean rulesFirst = round % 2 == 1;
             for (boolean rules : new boolean[]{rulesFirst, !rulesFirst}) {
@@ -48,12 +56,20 @@ final class RulesCost {
                                         + phase.findings().documents() + " findings"
                                 : "no rules");
             }
+            costs.add(1 - on.get(round) / off.get(round));
+            cpuCosts.add(cpuOn.get(round) / cpuOff.get(round) - 1);
+            System.out.printf("round %d cost       : %.3f of throughput, %.3f more CPU per event%n", round + 1,
+                    costs.get(round), cpuCosts.get(round));
         }
-        var figures = new Figures(median(off), median(on), median(cpuOff), median(cpuOn));
+        var figures = new Figures(median(off), median(on), median(cpuOff), median(cpuOn), Spread.of(costs),
+                Spread.of(cpuCosts));
         System.out.printf("median of %d rounds: %,10.0f events/s no rules, %,10.0f events/s all rules%n", rounds,
                 figures.noRules(), figures.allRules());
         System.out.printf("median CPU ms per 1,000 events (server + OpenSearch): %.0f no rules, %.0f all rules%n",
                 figures.cpuNoRules(), figures.cpuAllRules());
+        System.out.printf("rounds' own cost   : median %.3f (%.3f to %.3f) of throughput, median %.3f (%.3f to"
+                + " %.3f) more CPU per event%n", figures.cost().median(), figures.cost().min(), figures.cost().max(),
+                figures.cpuCost().median(), figures.cpuCost().min(), figures.cpuCost().max());
         return figures;
     }
 

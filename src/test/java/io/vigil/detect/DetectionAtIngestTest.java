@@ -99,6 +99,10 @@ class DetectionAtIngestTest {
         assertThat(found.getList("hits.hits[0]._source.rule.tags")).contains("attack.t1136.003");
         assertThat(found.getString("hits.hits[0]._source.group['source.ip']")).isEqualTo("203.0.113.66");
         assertThat(found.getString("hits.hits[0]._source.@timestamp")).isEqualTo("2026-11-21T09:00:00Z");
+        // in the index of the day it was found, not of the event's day (ADR 0011)
+        String created = found.getString("hits.hits[0]._source.finding.created");
+        assertThat(found.getString("hits.hits[0]._index")).isEqualTo("vigil-findings-"
+                + created.substring(0, 10).replace('-', '.'));
 
         // and the console lists it
         given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?rule=" + ruleId).then().statusCode(200)

@@ -24,6 +24,14 @@ class EventIndexCatalogTest {
     }
 
     @Test
+    void findingsIndicesAreNamedByDayOnly() {
+        assertThat(EventIndexCatalog.parseFindings("vigil-findings-2026.11.21"))
+                .hasValueSatisfying(index -> assertThat(index.day()).isEqualTo(LocalDate.of(2026, 11, 21)));
+        assertThat(EventIndexCatalog.parseFindings("vigil-findings-app-2026.11.21")).isEmpty();
+        assertThat(EventIndexCatalog.parseFindings("vigil-events-app-2026.11.21")).isEmpty();
+    }
+
+    @Test
     void namesFollowTheEventTimeInUtc() {
         assertThat(EventIndices.events("trail", java.time.Instant.parse("2026-11-20T23:59:59Z")))
                 .isEqualTo("vigil-events-trail-2026.11.20");

@@ -17,7 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.testing.TestStack;
 import io.vigil.testing.Tokens;
 
-/** Retention deletes whole daily indices past their source's retention, and nothing else. */
+/**
+ * Retention deletes whole daily events indices past their source's retention, daily findings indices
+ * past the findings retention (365 days), and nothing else.
+ */
 @QuarkusTest
 class RetentionJobTest {
 
@@ -41,6 +44,26 @@ class RetentionJobTest {
         assertThat(exists(old)).isFalse();
         assertThat(exists(recent)).isTrue();
         assertThat(exists(unknownSourceWithDash)).as("default retention of 90 days").isTrue();
+    }
+
+    @Test
+    void deletesFindingsIndicesPastTheFindingsRetention() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String old = findingsIndex(today.minusDays(400));
+        String kept = findingsIndex(today.minusDays(300));
+
+        var deleted = retention.run();
+
+        assertThat(deleted).contains(old).doesNotContain(kept);
+        assertThat(exists(old)).isFalse();
+        assertThat(exists(kept)).isTrue();
+    }
+
+    /** An empty findings index of that day (the findings template's mapping is strict). */
+    private static String findingsIndex(LocalDate day) {
+        String name = "vigil-findings-" + day.format(DateTimeFormatter.ofPattern("yyyy.MM.dd"));
+        given().baseUri(TestStack.get().openSearch().url()).put("/" + name).then().statusCode(200);
+        return name;
     }
 
     private static String index(String source, LocalDate day) {
