@@ -74,7 +74,7 @@ public final class BenchCli {
                     result.rawEps(), result.vigilEps() / result.rawEps(), result.rssMb());
             return 0;
         }
-        var cost = RulesCost.measure(bench, stack, intOption(options, "--rounds", 5));
+        var cost = RulesCost.measure(bench, stack, intOption(options, "--rounds", 9));
         System.out.printf(Locale.ROOT, "RESULT vigil_eps=%.0f raw_eps=%.0f ratio=%.2f rss_mb=%d eps_no_rules=%.0f "
                 + "eps_all_rules=%.0f rules_cost=%.2f rules_cpu_cost=%.2f%n", result.vigilEps(), result.rawEps(),
                 result.vigilEps() / result.rawEps(), result.rssMb(), cost.noRules(), cost.allRules(),
