@@ -2,11 +2,9 @@ package io.vigil.detect;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.vigil.detect.DetectionService.ActiveRule;
 import io.vigil.index.EventIndices;
@@ -25,8 +23,11 @@ final class BatchFindings {
     private record Key(String ruleKey, long day, Map<String, String> group) {
     }
 
-    /** The ids set keeps an event sent twice in one batch (stored once) from counting twice. */
-    private record Matches(ActiveRule rule, List<String> ids, List<Instant> times, Set<String> seen) {
+    /**
+     * A finding's events so far: id to time, in the order they came; an event sent twice in one batch
+     * (stored once) is listed once.
+     */
+    private record Matches(ActiveRule rule, LinkedHashMap<String, Instant> events) {
     }
 
     private final String source;
@@ -40,14 +41,11 @@ final class BatchFindings {
     void add(String ruleKey, ActiveRule rule, String eventId, Instant eventTime, Map<String, String> group) {
         // the events index name is formatted once per finding, not once per match
         Key key = new Key(ruleKey, Math.floorDiv(eventTime.getEpochSecond(), 86_400L), group);
-        Matches matches = open.computeIfAbsent(key,
-                k -> new Matches(rule, new ArrayList<>(), new ArrayList<>(), new HashSet<>()));
-        if (!matches.seen().add(eventId)) {
+        Matches matches = open.computeIfAbsent(key, k -> new Matches(rule, new LinkedHashMap<>()));
+        if (matches.events().putIfAbsent(eventId, eventTime) != null) {
             return;
         }
-        matches.ids().add(eventId);
-        matches.times().add(eventTime);
-        if (matches.ids().size() == Finding.MAX_EVENTS) {
+        if (matches.events().size() == Finding.MAX_EVENTS) {
             full.add(finding(key, open.remove(key)));
         }
     }
@@ -60,9 +58,11 @@ final class BatchFindings {
 
     private Finding finding(Key key, Matches matches) {
         ActiveRule rule = matches.rule();
-        String eventIndex = EventIndices.events(source, matches.times().getFirst());
-        return new Finding(findingId(rule.id(), matches.ids()), rule.id(), rule.rule().title(), rule.rule().level(),
-                rule.version(), rule.rule().tags(), matches.ids(), matches.times(), eventIndex, source, key.group());
+        List<String> ids = List.copyOf(matches.events().keySet());
+        List<Instant> times = List.copyOf(matches.events().values());
+        String eventIndex = EventIndices.events(source, times.getFirst());
+        return new Finding(findingId(rule.id(), ids), rule.id(), rule.rule().title(), rule.rule().level(),
+                rule.version(), rule.rule().tags(), ids, times, eventIndex, source, key.group());
     }
 
     /** The same rule on the same events is one finding, however often they are ingested together. */

@@ -1,6 +1,8 @@
 package io.vigil.detect;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ public record Finding(String id, String ruleId, String ruleTitle, String level, 
         tags = List.copyOf(tags);
         eventIds = List.copyOf(eventIds);
         eventTimes = List.copyOf(eventTimes);
-        group = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(group));
+        group = Collections.unmodifiableMap(new LinkedHashMap<>(group));
     }
 
     Instant first() {

@@ -89,7 +89,6 @@ final class IngestBench {
      * One measured run of Vigil's intake: its rate, the matches detection wrote for it and in how many
      * findings, and the CPU time the server and OpenSearch spent per 1,000 events meanwhile.
      */
-
     record Phase(double eps, Findings findings, double vigilCpuMs, double vigilGcMs, double openSearchCpuMs) {
 
         double cpuMs() {

@@ -3,6 +3,7 @@ package io.vigil.detect;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
@@ -106,8 +107,8 @@ class DetectionAtIngestTest {
 
         // and the console lists it
         given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?rule=" + ruleId).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("IAM user created by an unusual client"))
-                .body(org.hamcrest.Matchers.containsString("attack.t1136.003"));
+                .body(containsString("IAM user created by an unusual client"))
+                .body(containsString("attack.t1136.003"));
 
         // the same event again: still one finding
         ingest(source, record("CreateUser", "iam.amazonaws.com", hit, agent));
@@ -140,7 +141,7 @@ class DetectionAtIngestTest {
         assertThat(findings("{\"bool\":{\"filter\":[" + byRule + ",{\"term\":{\"event.id\":\"" + second
                 + "\"}}]}}").getList("hits.hits._source.finding.count")).containsExactly(2);
         given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?rule=" + ruleId).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("2 events"));
+                .body(containsString("2 events"));
     }
 
     @Test

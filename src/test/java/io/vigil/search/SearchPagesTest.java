@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.Tokens;
 
@@ -164,22 +165,9 @@ class SearchPagesTest {
 
     @Test
     void theFindingsOfAnEventShowInItsPanel() {
-        String ruleId = UUID.randomUUID().toString();
         String agent = "agent-" + UUID.randomUUID();
-        String rule = """
-                title: IAM user listed by a test client
-                id: %s
-                level: high
-                tags: [attack.discovery, attack.t1087.004]
-                logsource: {product: aws, service: cloudtrail}
-                detection:
-                  selection:
-                    eventName: ListUsers
-                    userAgent: '%s'
-                  condition: selection
-                """.formatted(ruleId, agent);
-        given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
-                .post("/api/rules/import?pack=t-search").then().statusCode(200).body("stored", is(1));
+        String ruleId = TestRules.callBy("ListUsers", agent, "IAM user listed by a test client", "high",
+                "attack.discovery, attack.t1087.004", "t-search");
         String source = TestSources.create("t-search-", "cloudtrail", 30);
         TestSources.ingest(source, record("ListUsers", agent, UUID.randomUUID().toString(), Instant.now()
                 .minusSeconds(60), "carol"));

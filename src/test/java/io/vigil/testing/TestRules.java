@@ -17,19 +17,28 @@ public final class TestRules {
      * {@code agent} as user agent; returns its id. A random agent keeps other tests' events out of it.
      */
     public static String createUserBy(String agent, String title, String level, String pack) {
+        return callBy("CreateUser", agent, title, level, "attack.persistence, attack.t1136.003", pack);
+    }
+
+    /**
+     * Imports a rule (into {@code pack}) that matches CloudTrail calls of {@code eventName} made with
+     * {@code agent} as user agent, tagged with {@code tags} (a YAML flow list's items); returns its id.
+     */
+    public static String callBy(String eventName, String agent, String title, String level, String tags,
+            String pack) {
         String id = UUID.randomUUID().toString();
         String rule = """
                 title: %s
                 id: %s
                 level: %s
-                tags: [attack.persistence, attack.t1136.003]
+                tags: [%s]
                 logsource: {product: aws, service: cloudtrail}
                 detection:
                   selection:
-                    eventName: CreateUser
+                    eventName: %s
                     userAgent: '%s'
                   condition: selection
-                """.formatted(title, id, level, agent);
+                """.formatted(title, id, level, tags, eventName, agent);
         given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
                 .post("/api/rules/import?pack=" + pack).then().statusCode(200).body("stored", is(1));
         return id;
