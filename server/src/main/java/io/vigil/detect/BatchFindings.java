@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.vigil.detect.DetectionService.ActiveRule;
+import io.vigil.event.ContentIds;
 import io.vigil.index.EventIndices;
-import io.vigil.ingest.normalize.Documents;
 
 /**
  * The matches of one ingest batch, gathered into findings: one per rule, day and group-by values, each
@@ -67,6 +67,6 @@ final class BatchFindings {
 
     /** The same rule on the same events is one finding, however often they are ingested together. */
     static String findingId(String ruleId, List<String> eventIds) {
-        return Documents.contentId(ruleId, String.join("\n", eventIds));
+        return ContentIds.of(ruleId, String.join("\n", eventIds));
     }
 }

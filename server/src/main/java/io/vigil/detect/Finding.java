@@ -17,9 +17,6 @@ import java.util.Map;
 public record Finding(String id, String ruleId, String ruleTitle, String level, int ruleVersion, List<String> tags,
         List<String> eventIds, List<Instant> eventTimes, String eventIndex, String source, Map<String, String> group) {
 
-    /** Sigma's levels, most severe first: the order pages list and sort them in. */
-    public static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
-
     /** The most events one finding lists; more in one batch make further findings. */
     public static final int MAX_EVENTS = 1_000;
 

@@ -14,6 +14,7 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.CurrentUser;
 import io.vigil.access.Permission;
+import io.vigil.event.Level;
 import io.vigil.index.FindingsReader.StoredFinding;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.ops.DependencySetup;
@@ -47,9 +48,9 @@ public class FindingPages {
         String levelFilter = blankToNull(level);
         try {
             return Templates.findings(search.latestFindings(currentUser.user(), ruleFilter, levelFilter, 200),
-                    orEmpty(ruleFilter), orEmpty(levelFilter), Finding.LEVELS, null);
+                    orEmpty(ruleFilter), orEmpty(levelFilter), Level.IDS, null);
         } catch (StoreUnavailableException e) {
-            return Templates.findings(List.of(), orEmpty(ruleFilter), orEmpty(levelFilter), Finding.LEVELS,
+            return Templates.findings(List.of(), orEmpty(ruleFilter), orEmpty(levelFilter), Level.IDS,
                     "OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e));
         }
     }

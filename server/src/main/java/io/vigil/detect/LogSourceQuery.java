@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.detect.match.EventContext;
-import io.vigil.detect.query.Dsl;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.event.Ecs;
 import io.vigil.event.SourceType;
+import io.vigil.index.query.Dsl;
 
 /**
  * The stored events a rule's logsource applies to, as a query filter: the same decision

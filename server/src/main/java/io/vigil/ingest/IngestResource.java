@@ -18,12 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import io.vigil.access.IngestTokenAuthentication;
 import io.vigil.access.Permission;
+import io.vigil.event.EventSource;
 import io.vigil.index.Spool;
 import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.source.SourceService;
-import io.vigil.ingest.source.SourceService.ResolvedSource;
 import io.vigil.ops.DependencySetup;
 
 /**
@@ -52,7 +53,7 @@ public class IngestResource {
     @Operation(summary = "Send events to a source (ingest token of that source required)")
     public Response ingest(@PathParam("source") String sourceName, @HeaderParam("Content-Encoding") String encoding,
             @HeaderParam("Content-Length") Long length, InputStream body) {
-        ResolvedSource source = identity.getAttribute(IngestTokenAuthentication.SOURCE_ATTRIBUTE);
+        EventSource source = identity.getAttribute(IngestTokenAuthentication.SOURCE_ATTRIBUTE);
         if (!source.name().equals(sourceName)) {
             return sourceExists(sourceName)
                     ? error(Response.Status.FORBIDDEN, "this token writes to source '" + source.name() + "' only")

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vigil.detect.DetectionService;
+import io.vigil.event.EventSource;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.event.SourceType;
 import io.vigil.index.DeadLetters;
@@ -27,7 +28,6 @@ import io.vigil.ingest.parse.Item;
 import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.parse.PayloadReader;
-import io.vigil.ingest.source.SourceService.ResolvedSource;
 import io.vigil.ingest.syslog.auth.AuthParser;
 
 /**
@@ -58,15 +58,15 @@ public class IngestService {
      * Ingests a payload for a source. Throws {@link io.vigil.index.Spool.SpoolFullException} when
      * OpenSearch is away and the spool is full: then nothing of the batch is acknowledged.
      */
-    public IngestResult ingest(ResolvedSource source, Payload payload, Origin origin) {
+    public IngestResult ingest(EventSource source, Payload payload, Origin origin) {
         return ingest(source, prepare(source.name(), source.type(), payload), origin);
     }
 
     /**
      * Ingests syslog lines that arrived over the network, already framed. Throws
-     * {@link io.vigil.index.Spool.SpoolFullException} like {@link #ingest(ResolvedSource, Payload, Origin)}.
+     * {@link io.vigil.index.Spool.SpoolFullException} like {@link #ingest(EventSource, Payload, Origin)}.
      */
-    public IngestResult ingestLines(ResolvedSource source, List<Item> lines, Origin origin) {
+    public IngestResult ingestLines(EventSource source, List<Item> lines, Origin origin) {
         return ingest(source, new Prepared(lines, normalizer(source.name(), source.type())), origin);
     }
 
@@ -82,7 +82,7 @@ public class IngestService {
         deadLetters.keep(letters);
     }
 
-    private IngestResult ingest(ResolvedSource source, Prepared prepared, Origin origin) {
+    private IngestResult ingest(EventSource source, Prepared prepared, Origin origin) {
         var context = new IngestContext(source.name(), source.type(), clock.instant(), origin.peer());
         List<Item> items = prepared.items();
         EventNormalizer normalizer = prepared.normalizer();
@@ -165,7 +165,7 @@ public class IngestService {
                 .orElseGet(() -> new Prepared(lines, new VpcFlowNormalizer(VpcFlowNormalizer.DEFAULT_FIELDS)));
     }
 
-    private static void reject(ResolvedSource source, Origin origin, int line, int status, String reason,
+    private static void reject(EventSource source, Origin origin, int line, int status, String reason,
             String raw, List<IngestResult.Rejection> rejections, List<DeadLetter> letters) {
         rejections.add(new IngestResult.Rejection(line, status, reason));
         letters.add(new DeadLetter(source.name(), origin.location(line), reason, raw));

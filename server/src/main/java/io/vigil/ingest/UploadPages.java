@@ -23,11 +23,11 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.CurrentUser;
 import io.vigil.access.Permission;
+import io.vigil.event.EventSource;
 import io.vigil.index.Spool;
 import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.source.SourceService;
-import io.vigil.ingest.source.SourceService.ResolvedSource;
 import io.vigil.ingest.source.SourceView;
 import io.vigil.ops.DependencySetup;
 
@@ -74,7 +74,7 @@ public class UploadPages {
         if (file == null || file.fileName() == null || file.fileName().isBlank()) {
             return problem(422, "file: choose a file to upload");
         }
-        Optional<ResolvedSource> source = sourceName == null ? Optional.empty() : sources.named(sourceName);
+        Optional<EventSource> source = sourceName == null ? Optional.empty() : sources.named(sourceName);
         if (source.isEmpty()) {
             return problem(422, "source: no source named '" + sourceName + "'");
         }

@@ -7,10 +7,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.vigil.detect.query.FieldKind;
-import io.vigil.detect.query.FieldTypes;
 import io.vigil.index.EventIndices;
 import io.vigil.index.RawQueries;
+import io.vigil.index.query.FieldKind;
+import io.vigil.index.query.FieldTypes;
 
 /**
  * The field names of the events indices, for completion in the query bar: read from the mappings and

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.access.VigilUser;
-import io.vigil.detect.Finding;
+import io.vigil.event.Level;
 import io.vigil.index.EventIndices;
 import io.vigil.index.FindingsReader;
 import io.vigil.index.FindingsReader.StoredFinding;
@@ -226,10 +226,7 @@ public class EventSearchService {
     /** What detection found in one event (in the user's scope), most severe first. */
     public List<StoredFinding> findings(VigilUser user, String eventId) {
         List<StoredFinding> found = new ArrayList<>(findings.forEvent(eventId, SearchScope.of(user).sources()));
-        found.sort(java.util.Comparator.comparingInt(f -> {
-            int rank = Finding.LEVELS.indexOf(f.level());
-            return rank < 0 ? Finding.LEVELS.size() : rank;
-        }));
+        found.sort(java.util.Comparator.comparingInt(f -> Level.rank(f.level())));
         return found;
     }
 

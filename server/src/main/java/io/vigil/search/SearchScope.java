@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.access.VigilUser;
-import io.vigil.detect.query.Dsl;
+import io.vigil.index.query.Dsl;
 
 /**
  * The sources a user may read events of (DESIGN.md §3), applied here and only here: every query the

@@ -30,12 +30,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.detect.backtest.RuleQueries;
-import io.vigil.detect.query.Dsl;
 import io.vigil.detect.query.QueryTranslationException;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.index.RawQueries;
+import io.vigil.index.query.Dsl;
 import io.vigil.testing.Corpora;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.TestStack;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
+import io.vigil.access.IngestTokens;
 import io.vigil.devstack.PostgresService;
-import io.vigil.ingest.source.IngestTokens;
 import io.vigil.testing.PackagedServer;
 
 /**

@@ -16,12 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.vigil.detect.match.JsonEventFields;
 import io.vigil.detect.match.RuleMatcher;
-import io.vigil.detect.query.FieldTypes;
 import io.vigil.detect.query.QueryTranslationException;
 import io.vigil.detect.query.SigmaQueryTranslator;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.index.query.FieldTypes;
 import io.vigil.testing.WindowsEventLogs;
 
 /**

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.vigil.detect.query.FieldTypes;
+import io.vigil.index.query.FieldTypes;
 
 /**
  * Test indices for {@link BackendEquivalence}, spoken to with plain HTTP (only io.vigil.index may use

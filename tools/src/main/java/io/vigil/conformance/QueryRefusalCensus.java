@@ -12,12 +12,12 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vigil.detect.query.FieldKind;
-import io.vigil.detect.query.FieldTypes;
 import io.vigil.detect.query.QueryTranslationException;
 import io.vigil.detect.query.SigmaQueryTranslator;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
+import io.vigil.index.query.FieldKind;
+import io.vigil.index.query.FieldTypes;
 
 /**
  * Which SigmaHQ rules the query back end refuses, and why, against the events template's mapping (its

@@ -20,13 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.vigil.detect.query.Dsl;
 import io.vigil.detect.query.QueryTranslationException;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.event.Ecs;
 import io.vigil.index.EventIndices;
 import io.vigil.index.RawQueries;
 import io.vigil.index.StoreUnavailableException;
+import io.vigil.index.query.Dsl;
 
 /**
  * Backtests: a rule translated to an OpenSearch query (the same AST the matcher runs at ingest,

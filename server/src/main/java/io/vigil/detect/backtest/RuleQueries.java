@@ -10,13 +10,13 @@ import io.vigil.detect.DetectionService;
 import io.vigil.detect.FieldMapping;
 import io.vigil.detect.LogSourceQuery;
 import io.vigil.detect.match.EventContext;
-import io.vigil.detect.query.Dsl;
-import io.vigil.detect.query.FieldTypes;
 import io.vigil.detect.query.QueryTranslationException;
 import io.vigil.detect.query.SigmaQueryTranslator;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.index.EventIndices;
 import io.vigil.index.RawQueries;
+import io.vigil.index.query.Dsl;
+import io.vigil.index.query.FieldTypes;
 
 /**
  * A rule as a query over stored events, selecting what detection at ingest would have matched: the

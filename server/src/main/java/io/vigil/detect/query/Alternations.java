@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.detect.sigma.ValueTest;
+import io.vigil.index.query.Dsl;
+import io.vigil.index.query.FieldKind;
 
 /**
  * Long value lists on one field ({@code CommandLine|contains: [300 strings]}) as a few {@code regexp}

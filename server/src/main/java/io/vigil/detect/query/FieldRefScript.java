@@ -4,6 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.index.query.Dsl;
+import io.vigil.index.query.FieldKind;
+import io.vigil.index.query.FieldTypes;
+
 /**
  * {@code fieldref} as a Painless script query over doc values: some value of one field compares with
  * some value of the other. Keyword fields have doc values holding the whole string; a flat_object leaf

@@ -13,6 +13,9 @@ import io.vigil.detect.sigma.Detection;
 import io.vigil.detect.sigma.Search;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.detect.sigma.ValueTest;
+import io.vigil.index.query.Dsl;
+import io.vigil.index.query.FieldKind;
+import io.vigil.index.query.FieldTypes;
 
 /**
  * The OpenSearch back end: a rule's detection as a query selecting exactly the stored events the

@@ -8,6 +8,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.detect.sigma.ValueTest;
+import io.vigil.index.query.Dsl;
+import io.vigil.index.query.FieldKind;
 
 /**
  * One per-value {@link ValueTest} on one field as a query: "some value of the field passes the test".

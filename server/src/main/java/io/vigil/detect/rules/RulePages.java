@@ -20,11 +20,11 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.CurrentUser;
 import io.vigil.access.Permission;
-import io.vigil.detect.Finding;
 import io.vigil.detect.backtest.Backtest;
 import io.vigil.detect.backtest.BacktestRange;
 import io.vigil.detect.backtest.BacktestService;
 import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.event.Level;
 
 /**
  * The rules section of the console: packs and rules with their switches, and a rule's page — its
@@ -97,7 +97,7 @@ public class RulePages {
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("pack") String pack,
             @QueryParam("level") String level) {
         return Templates.rules(rules.packs(), rules.search(blankToNull(q), blankToNull(pack), blankToNull(level),
-                LIMIT), orEmpty(q), orEmpty(pack), orEmpty(level), Finding.LEVELS, LIMIT, canWrite());
+                LIMIT), orEmpty(q), orEmpty(pack), orEmpty(level), Level.IDS, LIMIT, canWrite());
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.event.EventSource;
 import io.vigil.index.DeadLetters;
 import io.vigil.index.DeadLetters.DeadLetter;
 import io.vigil.ingest.IngestResult;
@@ -18,7 +19,6 @@ import io.vigil.ingest.Origin;
 import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.source.SourceService;
-import io.vigil.ingest.source.SourceService.ResolvedSource;
 import io.vigil.ops.DependencySetup;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -115,7 +115,7 @@ final class S3QueueConsumer implements Runnable {
 
     private void read(Message message, List<S3Notifications.S3Object> objects) {
         try (var kept = keeper.keep(message.receiptHandle(), handle -> count("visibility-extended"))) {
-            ResolvedSource source = sources.named(config.source()).orElseThrow(() -> new IllegalStateException(
+            EventSource source = sources.named(config.source()).orElseThrow(() -> new IllegalStateException(
                     "no source named '" + config.source() + "' (vigil.aws.queues." + name + ".source)"));
             for (S3Notifications.S3Object object : objects) {
                 Optional<Payload> payload = download(object);

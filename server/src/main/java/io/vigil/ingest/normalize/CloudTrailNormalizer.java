@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.event.ContentIds;
 import io.vigil.event.Ecs;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.ingest.parse.Item;
@@ -29,7 +30,7 @@ public final class CloudTrailNormalizer implements EventNormalizer {
         Instant time = Documents.text(record, "eventTime").flatMap(Documents::instant)
                 .orElseThrow(() -> new NormalizationException("CloudTrail record without a valid eventTime"));
         String id = Documents.text(record, "eventID")
-                .orElseGet(() -> Documents.contentId(context.source(), json.raw()));
+                .orElseGet(() -> ContentIds.of(context.source(), json.raw()));
 
         // The record is kept as it came. When its text is one line and it has none of the names Vigil
         // adds, the indexer copies that text into the stored document instead of serializing the

@@ -1,12 +1,8 @@
 package io.vigil.ingest.normalize;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,19 +97,6 @@ public final class Documents {
         }
         var address = new IPAddressString(candidate).getAddress();
         return address == null ? Optional.empty() : Optional.of(address.toCanonicalString());
-    }
-
-    /** A stable id for content that carries none: SHA-256 of the source and the raw record. */
-    public static String contentId(String source, String raw) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(source.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(raw.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(), 0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     private static ObjectNode parentOf(ObjectNode document, String dottedPath) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.event.ContentIds;
 import io.vigil.event.Ecs;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.ingest.parse.Item;
@@ -56,7 +57,7 @@ public final class JsonNormalizer implements EventNormalizer {
                         .flatMap(Optional::stream).findFirst())
                 .orElse(context.ingested());
         String id = Documents.text(record, "event.id").map(given -> context.source() + ":" + given)
-                .orElseGet(() -> Documents.contentId(context.source(), json.raw()));
+                .orElseGet(() -> ContentIds.of(context.source(), json.raw()));
 
         ObjectNode document = record.deepCopy();
         VALUE_HOMES.forEach((key, home) -> {

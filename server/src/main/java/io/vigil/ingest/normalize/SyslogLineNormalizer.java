@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.event.ContentIds;
 import io.vigil.event.Ecs;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.ingest.parse.Item;
@@ -42,7 +43,7 @@ public final class SyslogLineNormalizer implements EventNormalizer {
         }
         SyslogMessage parsed = new SyslogParser(Clock.fixed(context.ingested(), ZoneOffset.UTC)).parse(text.raw());
         Instant time = parsed.timestamp() != null ? parsed.timestamp() : context.ingested();
-        String id = Documents.contentId(context.source(), text.key() != null ? text.key() : text.raw());
+        String id = ContentIds.of(context.source(), text.key() != null ? text.key() : text.raw());
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         Documents.put(document, Ecs.TIMESTAMP, time.toString());
         Documents.put(document, Ecs.MESSAGE, parsed.message());

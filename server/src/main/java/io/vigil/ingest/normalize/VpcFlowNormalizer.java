@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.event.ContentIds;
 import io.vigil.event.Ecs;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.ingest.parse.Item;
@@ -90,7 +91,7 @@ public final class VpcFlowNormalizer implements EventNormalizer {
         Documents.put(document, Ecs.CLOUD_PROVIDER, "aws");
         Documents.put(document, Ecs.CLOUD_ACCOUNT_ID, native_.path("account_id").asText(null));
         Documents.put(document, Ecs.CLOUD_REGION, native_.path("region").asText(null));
-        String id = Documents.contentId(context.source(), text.raw());
+        String id = ContentIds.of(context.source(), text.raw());
         EventNormalizer.stamp(document, id, text.raw(), context);
         return new NormalizedEvent(id, time, context.source(), document);
     }

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.vigil.access.IngestTokens;
+import io.vigil.access.SourceTokens;
+import io.vigil.event.EventSource;
 import io.vigil.event.SourceType;
 
 /**
@@ -18,11 +21,7 @@ import io.vigil.event.SourceType;
  * query PostgreSQL for every batch.
  */
 @ApplicationScoped
-public class SourceService {
-
-    /** A source as intake needs it, resolved from a token. */
-    public record ResolvedSource(String name, SourceType type, String scope) {
-    }
+public class SourceService implements SourceTokens {
 
     /** A new source, or a source with a new token: the token is in this answer and nowhere else. */
     public record IssuedToken(SourceView source, String token) {
@@ -34,7 +33,7 @@ public class SourceService {
      */
     static final Duration TOKEN_CACHE = Duration.ofSeconds(60);
 
-    private record Cached(ResolvedSource source, Instant at) {
+    private record Cached(EventSource source, Instant at) {
     }
 
     private final Clock clock;
@@ -116,7 +115,8 @@ public class SourceService {
      * The source a token writes to, if the token is valid. While PostgreSQL is unreachable, a token
      * seen before is still honoured, so intake survives a database outage.
      */
-    public Optional<ResolvedSource> resolve(String token) {
+    @Override
+    public Optional<EventSource> sourceOf(String token) {
         String hash = IngestTokens.hash(token);
         Cached cached = byTokenHash.get(hash);
         Instant now = clock.instant();
@@ -124,7 +124,7 @@ public class SourceService {
             return Optional.of(cached.source());
         }
         try {
-            Optional<ResolvedSource> found = lookUp(hash);
+            Optional<EventSource> found = lookUp(hash);
             found.ifPresentOrElse(source -> byTokenHash.put(hash, new Cached(source, now)),
                     () -> byTokenHash.remove(hash));
             return found;
@@ -140,14 +140,14 @@ public class SourceService {
      * A source by name, for intakes configured on the server (syslog listener, S3 queue) rather
      * than authenticated by token. Cached and honoured through a database outage like tokens.
      */
-    public Optional<ResolvedSource> named(String name) {
+    public Optional<EventSource> named(String name) {
         Cached cached = byName.get(name);
         Instant now = clock.instant();
         if (cached != null && cached.at().plus(TOKEN_CACHE).isAfter(now)) {
             return Optional.of(cached.source());
         }
         try {
-            Optional<ResolvedSource> found = lookUpName(name);
+            Optional<EventSource> found = lookUpName(name);
             found.ifPresentOrElse(source -> byName.put(name, new Cached(source, now)), () -> byName.remove(name));
             return found;
         } catch (RuntimeException e) {
@@ -159,16 +159,16 @@ public class SourceService {
     }
 
     @Transactional
-    Optional<ResolvedSource> lookUpName(String name) {
+    Optional<EventSource> lookUpName(String name) {
         return Optional.ofNullable(IngestSource.<IngestSource>findById(name)).map(SourceService::resolved);
     }
 
-    private static ResolvedSource resolved(IngestSource source) {
-        return new ResolvedSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope);
+    private static EventSource resolved(IngestSource source) {
+        return new EventSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope);
     }
 
     @Transactional
-    Optional<ResolvedSource> lookUp(String hash) {
+    Optional<EventSource> lookUp(String hash) {
         return IngestSource.<IngestSource>find("tokenHash", hash).firstResultOptional()
                 .map(SourceService::resolved);
     }

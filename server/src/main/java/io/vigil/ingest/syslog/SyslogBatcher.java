@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import io.vigil.event.EventSource;
 import io.vigil.ingest.IngestService;
 import io.vigil.ingest.Origin;
 import io.vigil.ingest.parse.Item;
 import io.vigil.ingest.source.SourceService;
-import io.vigil.ingest.source.SourceService.ResolvedSource;
 
 /**
  * Collects received syslog messages and writes them in batches bounded by count and time. A batch
@@ -126,7 +126,7 @@ final class SyslogBatcher {
 
     private boolean deliver(List<Item> items, Origin origin) {
         try {
-            Optional<ResolvedSource> source = sources.named(config.source());
+            Optional<EventSource> source = sources.named(config.source());
             if (source.isPresent()) {
                 ingest.ingestLines(source.get(), items, origin);
             } else {

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
+import io.vigil.index.query.FieldKind;
+import io.vigil.index.query.FieldTypes;
 
 class SigmaQueryTranslatorTest {
 

@@ -1,4 +1,4 @@
-package io.vigil.detect.query;
+package io.vigil.index.query;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.vigil.ingest.source;
+package io.vigil.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.vigil.detect.query;
+package io.vigil.index.query;
 
 import java.util.List;
 
@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Small builders for the OpenSearch query DSL as Jackson trees (no client library outside io.vigil.index). */
 public final class Dsl {
 
-    static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The node factory the query builders share. */
+    public static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Dsl() {
     }
@@ -50,7 +51,7 @@ public final class Dsl {
     }
 
     /** A leaf query {@code {kind: {field: {value: v, case_insensitive: ci}}}}. */
-    static ObjectNode leaf(String kind, String field, String value, boolean caseInsensitive) {
+    public static ObjectNode leaf(String kind, String field, String value, boolean caseInsensitive) {
         ObjectNode q = F.objectNode();
         ObjectNode body = q.putObject(kind).putObject(field);
         body.put("value", value);
@@ -71,7 +72,7 @@ public final class Dsl {
     }
 
     /** Lucene wildcard syntax: {@code *}, {@code ?} and {@code \} are escaped with a backslash. */
-    static String escapeWildcard(String literal) {
+    public static String escapeWildcard(String literal) {
         StringBuilder sb = new StringBuilder(literal.length() + 4);
         for (int i = 0; i < literal.length(); i++) {
             char c = literal.charAt(i);

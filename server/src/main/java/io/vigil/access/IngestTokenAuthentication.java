@@ -1,4 +1,4 @@
-package io.vigil.ingest;
+package io.vigil.access;
 
 import java.util.EnumSet;
 import java.util.Optional;
@@ -20,12 +20,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import io.vigil.access.Permission;
-import io.vigil.access.PermissionAugmentor;
-import io.vigil.access.VigilUser;
-import io.vigil.ingest.source.IngestTokens;
-import io.vigil.ingest.source.SourceService;
-import io.vigil.ingest.source.SourceService.ResolvedSource;
+import io.vigil.event.EventSource;
 
 /**
  * Authenticates event shippers on {@code /api/ingest/*} with a source's ingest token
@@ -36,7 +31,7 @@ import io.vigil.ingest.source.SourceService.ResolvedSource;
 @ApplicationScoped
 public class IngestTokenAuthentication implements HttpAuthenticationMechanism {
 
-    /** Identity attribute with the {@link ResolvedSource} the token writes to. */
+    /** Identity attribute with the {@link EventSource} the token writes to. */
     public static final String SOURCE_ATTRIBUTE = "vigil.ingest.source";
 
     static final String PATH_PREFIX = "/api/ingest/";
@@ -99,9 +94,9 @@ public class IngestTokenAuthentication implements HttpAuthenticationMechanism {
     @ApplicationScoped
     static class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
 
-        private final SourceService sources;
+        private final SourceTokens sources;
 
-        TokenIdentityProvider(SourceService sources) {
+        TokenIdentityProvider(SourceTokens sources) {
             this.sources = sources;
         }
 
@@ -112,11 +107,11 @@ public class IngestTokenAuthentication implements HttpAuthenticationMechanism {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> sources.resolve(request.token).map(TokenIdentityProvider::identity)
+            return context.runBlocking(() -> sources.sourceOf(request.token).map(TokenIdentityProvider::identity)
                     .orElseThrow(() -> new AuthenticationFailedException("unknown ingest token")));
         }
 
-        static SecurityIdentity identity(ResolvedSource source) {
+        static SecurityIdentity identity(EventSource source) {
             var write = PermissionAugmentor.asStringPermission(Permission.INGEST_WRITE);
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal("source:" + source.name()))

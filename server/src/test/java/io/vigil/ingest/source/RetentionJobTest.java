@@ -1,4 +1,4 @@
-package io.vigil.ingest;
+package io.vigil.ingest.source;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.vigil.detect.query;
+package io.vigil.index.query;
 
 /** How a field is indexed, which decides the query that reproduces the matcher's comparison. */
 public enum FieldKind {

@@ -1,4 +1,4 @@
-package io.vigil.ops;
+package io.vigil.posture;
 
 import java.util.List;
 import java.util.Map;

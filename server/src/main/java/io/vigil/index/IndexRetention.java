@@ -1,66 +1,52 @@
-package io.vigil.ingest;
+package io.vigil.index;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
-import io.vigil.index.EventIndexCatalog;
 import io.vigil.index.EventIndexCatalog.DailyIndex;
-import io.vigil.ingest.source.SourceService;
-import io.vigil.ingest.source.SourceView;
-import io.vigil.ops.DependencySetup;
 
 /**
- * Retention: deletes whole daily events indices older than their source's retention, and daily
- * findings indices older than the findings retention (counted from the day they were found), on a
- * schedule, and logs each deletion. Indices of a source that no longer exists follow the default
- * retention. Running on several replicas at once is harmless: deleting is idempotent.
+ * Retention in the store: deletes whole daily events indices older than their source's retention,
+ * and daily findings indices older than the findings retention (counted from the day they were
+ * found), and logs each deletion. Indices of a source that no longer exists follow the default
+ * retention. Deleting is idempotent, so several replicas may run it at once. Which source keeps how
+ * long is the sources' business: the caller says.
  */
 @ApplicationScoped
-public class RetentionJob {
+public class IndexRetention {
 
-    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+    private static final Logger LOG = Logger.getLogger(IndexRetention.class);
 
-    private final SourceService sources;
     private final EventIndexCatalog catalog;
     private final int defaultRetentionDays;
     private final int findingsRetentionDays;
 
-    RetentionJob(SourceService sources, EventIndexCatalog catalog,
+    IndexRetention(EventIndexCatalog catalog,
             @ConfigProperty(name = "vigil.retention.default-days", defaultValue = "90") int defaultRetentionDays,
             @ConfigProperty(name = "vigil.retention.findings-days", defaultValue = "365") int findingsRetentionDays) {
-        this.sources = sources;
         this.catalog = catalog;
         this.defaultRetentionDays = defaultRetentionDays;
         this.findingsRetentionDays = findingsRetentionDays;
     }
 
-    @Scheduled(every = "${vigil.retention.every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            LOG.warnf("Retention did not run, will try at the next interval: %s", DependencySetup.rootMessage(e));
-        }
-    }
-
-    /** Deletes what is past retention now; returns the deleted index names. */
-    public List<String> run() {
-        Map<String, Integer> retention = sources.list().stream()
-                .collect(Collectors.toMap(SourceView::name, SourceView::retentionDays));
+    /**
+     * Deletes what is past retention today; returns the deleted index names.
+     *
+     * @param daysBySource each known source's retention in days
+     */
+    public List<String> apply(Map<String, Integer> daysBySource) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<String> deleted = new ArrayList<>();
         for (DailyIndex index : catalog.dailyIndices()) {
-            int days = retention.getOrDefault(index.source(), defaultRetentionDays);
+            int days = daysBySource.getOrDefault(index.source(), defaultRetentionDays);
             // an index holds a whole day: it goes once its last moment is older than the retention
             if (index.day().isBefore(today.minusDays(days))) {
                 catalog.delete(index.name());
