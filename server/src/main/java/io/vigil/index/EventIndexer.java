@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,19 +73,14 @@ public class EventIndexer {
 
     private final ObjectMapper json;
     private final HttpClient http;
-    private final URI bulkUri;
-    private final String authorization;
-    private final java.time.Duration timeout;
+    private final OpenSearchNodes nodes;
 
-    EventIndexer(OpenSearchConfig config, ObjectMapper json) {
+    EventIndexer(OpenSearchNodes nodes, ObjectMapper json) {
         this.json = json;
+        this.nodes = nodes;
+        // the JVM's default TLS context, as the query client's: one trust store for both doors
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout()).build();
-        String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
-        this.bulkUri = URI.create(base + "_bulk?" + FILTER);
-        this.authorization = config.username().map(user -> "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + config.password().orElse("")).getBytes(StandardCharsets.UTF_8))).orElse(null);
-        this.timeout = config.responseTimeout();
+                .connectTimeout(nodes.connectTimeout()).build();
     }
 
     /**
@@ -122,22 +116,7 @@ public class EventIndexer {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize a bulk body", e);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(bulkUri).timeout(timeout)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(body.publisher());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new StoreUnavailableException("OpenSearch did not take the batch: " + DependencySetup.rootMessage(e),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while writing a batch", e);
-        }
+        HttpResponse<byte[]> response = send(body);
         if (response.statusCode() != 200) {
             String answer = new String(response.body(), StandardCharsets.UTF_8);
             throw new StoreUnavailableException("OpenSearch answered the bulk request with HTTP "
@@ -148,6 +127,34 @@ public class EventIndexer {
         } catch (IOException e) {
             throw new StoreUnavailableException("OpenSearch's bulk answer is not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sends a bulk body to the next node, and to the others in turn while a node cannot be reached: a
+     * connection refused or timed out means that node took nothing, so another may take the whole body.
+     */
+    private HttpResponse<byte[]> send(ChunkedBody body) {
+        IOException failure = null;
+        for (URI node : nodes.inTurn()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve("_bulk?" + FILTER))
+                    .timeout(nodes.responseTimeout()).header("Content-Type", "application/x-ndjson")
+                    .POST(body.publisher());
+            nodes.authorization().ifPresent(value -> request.header("Authorization", value));
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+                failure = e;
+            } catch (IOException e) {
+                // the node may have taken part of the body: the caller decides (it retries or spools)
+                throw new StoreUnavailableException(
+                        "OpenSearch did not take the batch: " + DependencySetup.rootMessage(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("interrupted while writing a batch", e);
+            }
+        }
+        throw new StoreUnavailableException("OpenSearch did not take the batch: no node answered ("
+                + DependencySetup.rootMessage(failure) + ")", failure);
     }
 
     private static void writeAction(JsonGenerator out, Document document) throws IOException {

@@ -1,7 +1,7 @@
 package io.vigil.index;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.inject.Disposes;
@@ -20,37 +20,46 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The one OpenSearch client of the server: plain opensearch-java over Apache HttpClient 5. It
- * connects lazily, so the server starts while OpenSearch is down.
+ * The OpenSearch client of the server's queries and index management: opensearch-java over Apache
+ * HttpClient 5, spread over the cluster's nodes, from the same {@link OpenSearchNodes} as the bulk path.
+ * It connects lazily, so the server starts while OpenSearch is down.
  */
 public class OpenSearchClientProducer {
 
     @Produces
     @Singleton
-    OpenSearchClient openSearchClient(OpenSearchConfig config, ObjectMapper objectMapper) {
-        HttpHost host;
-        try {
-            host = HttpHost.create(config.url());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("vigil.opensearch.url is not a URL: " + config.url(), e);
-        }
-        var transport = ApacheHttpClient5TransportBuilder.builder(host)
+    OpenSearchNodes openSearchNodes(OpenSearchConfig config) {
+        return OpenSearchNodes.of(config);
+    }
+
+    @Produces
+    @Singleton
+    OpenSearchClient openSearchClient(OpenSearchNodes nodes, ObjectMapper objectMapper) {
+        HttpHost[] hosts = nodes.nodes().stream().map(OpenSearchClientProducer::host).toArray(HttpHost[]::new);
+        var transport = ApacheHttpClient5TransportBuilder.builder(hosts)
                 .setMapper(new JacksonJsonpMapper(objectMapper))
                 .setConnectionConfigCallback(connection -> connection
-                        .setConnectTimeout(Timeout.of(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)))
+                        .setConnectTimeout(Timeout.of(nodes.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)))
                 .setRequestConfigCallback(request -> request
-                        .setResponseTimeout(Timeout.of(config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)))
+                        .setResponseTimeout(Timeout.of(nodes.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)))
                 .setHttpClientConfigCallback(client -> {
-                    config.username().ifPresent(user -> {
+                    nodes.username().ifPresent(user -> {
                         var credentials = new BasicCredentialsProvider();
-                        credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(user,
-                                config.password().orElse("").toCharArray()));
+                        // the same user on every node of the cluster
+                        credentials.setCredentials(new AuthScope(null, -1),
+                                new UsernamePasswordCredentials(user, nodes.password().toCharArray()));
                         client.setDefaultCredentialsProvider(credentials);
                     });
                     return client;
                 })
                 .build();
         return new OpenSearchClient(transport);
+    }
+
+    private static HttpHost host(URI node) {
+        return new HttpHost(node.getScheme(), node.getHost(), node.getPort() < 0
+                ? ("https".equals(node.getScheme()) ? 443 : 80)
+                : node.getPort());
     }
 
     void close(@Disposes OpenSearchClient client) throws IOException {

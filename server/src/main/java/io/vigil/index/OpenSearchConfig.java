@@ -1,6 +1,7 @@
 package io.vigil.index;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -10,8 +11,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "vigil.opensearch")
 public interface OpenSearchConfig {
 
-    /** Base URL of the OpenSearch cluster, e.g. {@code http://localhost:9200}. */
-    String url();
+    /**
+     * Base URL of the OpenSearch cluster, e.g. {@code http://localhost:9200}, or the URLs of several of
+     * its nodes separated by commas; {@code https://} for TLS (the JVM's trust store decides whom to trust).
+     */
+    List<String> url();
 
     /** User for HTTP basic authentication, when the cluster requires it. */
     Optional<String> username();

@@ -27,7 +27,7 @@ public class OpenSearchReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("opensearch").withData("url", config.url());
+        var response = HealthCheckResponse.named("opensearch").withData("url", String.join(",", config.url()));
         try {
             var health = client.cluster().health();
             response.withData("cluster", health.clusterName()).withData("status", health.status().jsonValue());

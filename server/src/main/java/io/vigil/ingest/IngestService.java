@@ -11,24 +11,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.detect.DetectionService;
 import io.vigil.event.EventSource;
 import io.vigil.event.NormalizedEvent;
-import io.vigil.event.SourceType;
 import io.vigil.index.DeadLetters;
 import io.vigil.index.DeadLetters.DeadLetter;
 import io.vigil.index.DurableEventWriter;
 import io.vigil.index.EventIndexer;
 import io.vigil.index.EventIndices;
-import io.vigil.ingest.normalize.CloudTrailNormalizer;
+import io.vigil.ingest.format.SourceFormat.Batch;
+import io.vigil.ingest.format.SourceFormats;
 import io.vigil.ingest.normalize.EventNormalizer;
 import io.vigil.ingest.normalize.IngestContext;
-import io.vigil.ingest.normalize.JsonNormalizer;
 import io.vigil.ingest.normalize.NormalizationException;
-import io.vigil.ingest.normalize.SyslogLineNormalizer;
-import io.vigil.ingest.normalize.VpcFlowNormalizer;
 import io.vigil.ingest.parse.Item;
 import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.parse.PayloadReader;
-import io.vigil.ingest.syslog.auth.AuthParser;
 
 /**
  * One batch from intake to the store: split the payload into items, normalize each for its
@@ -43,11 +39,12 @@ public class IngestService {
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final DetectionService detection;
-    /** Per syslog source: sshd and PAM lines are read in the context of their session's earlier lines. */
-    private final java.util.concurrent.ConcurrentHashMap<String, AuthParser> authParsers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SourceFormats formats;
 
-    IngestService(ObjectMapper json, DurableEventWriter writer, DeadLetters deadLetters, DetectionService detection) {
+    IngestService(ObjectMapper json, DurableEventWriter writer, DeadLetters deadLetters, DetectionService detection,
+            SourceFormats formats) {
         this.detection = detection;
+        this.formats = formats;
         this.reader = new PayloadReader(json, PayloadLimits.DEFAULT);
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -59,7 +56,7 @@ public class IngestService {
      * OpenSearch is away and the spool is full: then nothing of the batch is acknowledged.
      */
     public IngestResult ingest(EventSource source, Payload payload, Origin origin) {
-        return ingest(source, prepare(source.name(), source.type(), payload), origin);
+        return ingest(source, formats.of(source.type()).read(source, payload, reader), origin);
     }
 
     /**
@@ -67,7 +64,7 @@ public class IngestService {
      * {@link io.vigil.index.Spool.SpoolFullException} like {@link #ingest(EventSource, Payload, Origin)}.
      */
     public IngestResult ingestLines(EventSource source, List<Item> lines, Origin origin) {
-        return ingest(source, new Prepared(lines, normalizer(source.name(), source.type())), origin);
+        return ingest(source, new Batch(lines, formats.of(source.type()).normalizer(source)), origin);
     }
 
     /**
@@ -82,10 +79,10 @@ public class IngestService {
         deadLetters.keep(letters);
     }
 
-    private IngestResult ingest(EventSource source, Prepared prepared, Origin origin) {
+    private IngestResult ingest(EventSource source, Batch batch, Origin origin) {
         var context = new IngestContext(source.name(), source.type(), clock.instant(), origin.peer());
-        List<Item> items = prepared.items();
-        EventNormalizer normalizer = prepared.normalizer();
+        List<Item> items = batch.items();
+        EventNormalizer normalizer = batch.normalizer();
 
         List<IngestResult.Rejection> rejections = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
@@ -132,37 +129,6 @@ public class IngestService {
         return new IngestResult(accepted, rejections.size(),
                 truncated ? List.copyOf(rejections.subList(0, IngestResult.MAX_LISTED)) : rejections, truncated,
                 written.spooled());
-    }
-
-    /** The items of a payload and the normalizer for them, by source type. */
-    private record Prepared(List<Item> items, EventNormalizer normalizer) {
-    }
-
-    private Prepared prepare(String source, SourceType type, Payload payload) {
-        return switch (type) {
-            case CLOUDTRAIL -> new Prepared(CloudTrailFiles.records(reader.json(payload)), new CloudTrailNormalizer());
-            case JSON -> new Prepared(reader.json(payload), new JsonNormalizer());
-            case SYSLOG -> new Prepared(reader.text(payload), normalizer(source, type));
-            case VPCFLOW -> vpcFlow(reader.text(payload));
-        };
-    }
-
-    private EventNormalizer normalizer(String source, SourceType type) {
-        return switch (type) {
-            case SYSLOG -> new SyslogLineNormalizer(authParsers.computeIfAbsent(source, name -> new AuthParser()));
-            case CLOUDTRAIL -> new CloudTrailNormalizer();
-            case JSON -> new JsonNormalizer();
-            case VPCFLOW -> new VpcFlowNormalizer(VpcFlowNormalizer.DEFAULT_FIELDS);
-        };
-    }
-
-    /** A flow log file may start with a header naming its fields (custom formats); it is not an event. */
-    private static Prepared vpcFlow(List<Item> lines) {
-        var header = lines.isEmpty()
-                ? java.util.Optional.<List<String>>empty()
-                : VpcFlowNormalizer.header(lines.get(0));
-        return header.map(fields -> new Prepared(lines.subList(1, lines.size()), new VpcFlowNormalizer(fields)))
-                .orElseGet(() -> new Prepared(lines, new VpcFlowNormalizer(VpcFlowNormalizer.DEFAULT_FIELDS)));
     }
 
     private static void reject(EventSource source, Origin origin, int line, int status, String reason,

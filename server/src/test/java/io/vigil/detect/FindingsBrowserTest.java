@@ -4,22 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.BrowserTest;
 import io.vigil.testing.ConsoleBrowser;
 import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
@@ -27,22 +24,7 @@ import io.vigil.testing.Tokens;
 
 /** An analyst reads the findings list: a rule's matches on one user and address are one row of events. */
 @QuarkusTest
-class FindingsBrowserTest {
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL console;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class FindingsBrowserTest extends BrowserTest {
 
     @Test
     void anAnalystOpensTheEventsOfAFindingFromTheList() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -22,29 +19,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.BrowserTest;
 import io.vigil.testing.ConsoleBrowser;
 import io.vigil.testing.Tokens;
 
 /** An administrator uploads a gzipped CloudTrail file in the browser, sees the upload progress and the counts. */
 @QuarkusTest
-class UploadPagesBrowserTest {
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL console;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class UploadPagesBrowserTest extends BrowserTest {
 
     @Test
     void aCloudTrailFileIsUploadedWithProgressAndItsBadRecordIsListed() throws IOException {

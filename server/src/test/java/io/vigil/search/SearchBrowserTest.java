@@ -3,7 +3,6 @@ package io.vigil.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,16 +10,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.BrowserTest;
 import io.vigil.testing.ConsoleBrowser;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.Tokens;
@@ -30,22 +27,7 @@ import io.vigil.testing.Tokens;
  * filter links, a pipe's table, saving the search and a bad query's message.
  */
 @QuarkusTest
-class SearchBrowserTest {
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL console;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class SearchBrowserTest extends BrowserTest {
 
     private static String storeEvents() {
         String agent = "agent-" + UUID.randomUUID();

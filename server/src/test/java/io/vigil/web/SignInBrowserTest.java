@@ -3,7 +3,6 @@ package io.vigil.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +11,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -22,8 +19,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.BrowserTest;
 import io.vigil.testing.ConsoleBrowser;
 
 /**
@@ -31,25 +28,10 @@ import io.vigil.testing.ConsoleBrowser;
  * land in {@code target/screenshots}.
  */
 @QuarkusTest
-class SignInBrowserTest {
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL console;
+class SignInBrowserTest extends BrowserTest {
 
     @Inject
     DataSource dataSource;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @Test
     void anAnalystSignsInAndSeesTheLayoutWithTheirName() {

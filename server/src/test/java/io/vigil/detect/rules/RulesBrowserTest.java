@@ -3,15 +3,12 @@ package io.vigil.detect.rules;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -19,8 +16,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.BrowserTest;
 import io.vigil.testing.ConsoleBrowser;
 import io.vigil.testing.TestStack;
 import io.vigil.testing.Tokens;
@@ -30,22 +27,7 @@ import io.vigil.testing.Tokens;
  * backtest shows its progress, count, histogram and samples, and the saved rule can be switched off.
  */
 @QuarkusTest
-class RulesBrowserTest {
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL console;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class RulesBrowserTest extends BrowserTest {
 
     @Test
     void anEngineerWritesChecksBacktestsSavesAndDisablesARule() {

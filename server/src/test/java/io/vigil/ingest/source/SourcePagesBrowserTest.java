@@ -2,39 +2,21 @@ package io.vigil.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.BrowserTest;
 import io.vigil.testing.ConsoleBrowser;
 
 /** An administrator creates a source in the browser, sees its token once, and is told what is wrong. */
 @QuarkusTest
-class SourcePagesBrowserTest {
-
-    private static ConsoleBrowser browser;
-
-    @TestHTTPResource("/")
-    URL console;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class SourcePagesBrowserTest extends BrowserTest {
 
     @Test
     void anAdministratorCreatesASourceAndSeesItsTokenOnce() {

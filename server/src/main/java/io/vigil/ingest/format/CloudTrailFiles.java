@@ -1,4 +1,4 @@
-package io.vigil.ingest;
+package io.vigil.ingest.format;
 
 import java.util.ArrayList;
 import java.util.List;
