@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.vigil.detect.DetectionService.ActiveRule;
 import io.vigil.event.ContentIds;
+import io.vigil.event.Level;
 import io.vigil.index.EventIndices;
 
 /**
@@ -61,7 +62,8 @@ final class BatchFindings {
         List<String> ids = List.copyOf(matches.events().keySet());
         List<Instant> times = List.copyOf(matches.events().values());
         String eventIndex = EventIndices.events(source, times.getFirst());
-        return new Finding(findingId(rule.id(), ids), rule.id(), rule.rule().title(), rule.rule().level(),
+        return new Finding(findingId(rule.id(), ids), rule.id(), rule.rule().title(),
+                Level.of(rule.rule().level()).orElse(null),
                 rule.version(), rule.rule().tags(), ids, times, eventIndex, source, key.group());
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vigil.event.Level;
+
 /**
  * One rule's matches in one ingest batch on events that share the group-by values and the day: every
  * matched event is listed with its time. A rule that matches most traffic (SigmaHQ's "AWS STS AssumeRole
@@ -14,7 +16,7 @@ import java.util.Map;
  * Its id is derived from the rule and the events, so ingesting the same batch again (a replayed spool,
  * a re-delivered object) does not create a second finding.
  */
-public record Finding(String id, String ruleId, String ruleTitle, String level, int ruleVersion, List<String> tags,
+public record Finding(String id, String ruleId, String ruleTitle, Level level, int ruleVersion, List<String> tags,
         List<String> eventIds, List<Instant> eventTimes, String eventIndex, String source, Map<String, String> group) {
 
     /** The most events one finding lists; more in one batch make further findings. */

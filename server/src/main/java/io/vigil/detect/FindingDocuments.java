@@ -32,7 +32,7 @@ final class FindingDocuments {
         ObjectNode rule = body.putObject("rule").put("id", finding.ruleId()).put("title", finding.ruleTitle())
                 .put("version", finding.ruleVersion());
         if (finding.level() != null) {
-            rule.put("level", finding.level());
+            rule.put("level", finding.level().id());
         }
         finding.tags().forEach(rule.putArray("tags")::add);
         ObjectNode event = body.putObject("event");
