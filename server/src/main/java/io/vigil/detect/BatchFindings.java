@@ -62,13 +62,17 @@ final class BatchFindings {
         List<String> ids = List.copyOf(matches.events().keySet());
         List<Instant> times = List.copyOf(matches.events().values());
         String eventIndex = EventIndices.events(source, times.getFirst());
-        return new Finding(findingId(rule.id(), ids), rule.id(), rule.rule().title(),
+        return new Finding(findingId(rule.id(), eventIndex, ids), rule.id(), rule.rule().title(),
                 Level.of(rule.rule().level()).orElse(null),
                 rule.version(), rule.rule().tags(), ids, times, eventIndex, source, key.group());
     }
 
-    /** The same rule on the same events is one finding, however often they are ingested together. */
-    static String findingId(String ruleId, List<String> eventIds) {
-        return ContentIds.of(ruleId, String.join("\n", eventIds));
+    /**
+     * The same rule on the same events of one events index is one finding, however often they are
+     * ingested together. The index names the source: the same record sent to two sources (a replay, a
+     * second account's trail) has the same event id in both, and each source keeps its own finding.
+     */
+    static String findingId(String ruleId, String eventIndex, List<String> eventIds) {
+        return ContentIds.of(ruleId + "\n" + eventIndex, String.join("\n", eventIds));
     }
 }

@@ -13,8 +13,9 @@ import io.vigil.event.Level;
  * matched event is listed with its time. A rule that matches most traffic (SigmaHQ's "AWS STS AssumeRole
  * Misuse" matches every call made under a role) thus writes a few findings per batch rather than one per
  * event, and it is the number of documents that costs OpenSearch, far more than their size (ADR 0010).
- * Its id is derived from the rule and the events, so ingesting the same batch again (a replayed spool,
- * a re-delivered object) does not create a second finding.
+ * Its id is derived from the rule, the events index (so the source) and the events, so ingesting the same
+ * batch again (a replayed spool, a re-delivered object) does not create a second finding, while the same
+ * record in another source makes that source's own finding.
  */
 public record Finding(String id, String ruleId, String ruleTitle, Level level, int ruleVersion, List<String> tags,
         List<String> eventIds, List<Instant> eventTimes, String eventIndex, String source, Map<String, String> group) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
+import io.vigil.event.Level;
 
 class BatchFindingsTest {
 
@@ -40,7 +41,7 @@ class BatchFindingsTest {
         assertThat(finding.last()).isEqualTo(NINE.plusSeconds(5));
         assertThat(finding.eventIndex()).isEqualTo("vigil-events-aws-2026.11.21");
         assertThat(finding).extracting(Finding::ruleTitle, Finding::level, Finding::ruleVersion, Finding::tags)
-                .containsExactly("Role assumed", "low", 3, List.of("attack.t1550"));
+                .containsExactly("Role assumed", Level.LOW, 3, List.of("attack.t1550"));
     }
 
     @Test
@@ -75,9 +76,23 @@ class BatchFindingsTest {
 
     @Test
     void theSameEventsMakeTheSameFindingIdAndOthersAnother() {
-        assertThat(BatchFindings.findingId("r-1", List.of("e-1", "e-2")))
-                .isEqualTo(BatchFindings.findingId("r-1", List.of("e-1", "e-2")))
-                .isNotEqualTo(BatchFindings.findingId("r-1", List.of("e-1")))
-                .isNotEqualTo(BatchFindings.findingId("r-2", List.of("e-1", "e-2")));
+        String index = "vigil-events-aws-2026.11.21";
+        assertThat(BatchFindings.findingId("r-1", index, List.of("e-1", "e-2")))
+                .isEqualTo(BatchFindings.findingId("r-1", index, List.of("e-1", "e-2")))
+                .isNotEqualTo(BatchFindings.findingId("r-1", index, List.of("e-1")))
+                .isNotEqualTo(BatchFindings.findingId("r-2", index, List.of("e-1", "e-2")));
+    }
+
+    @Test
+    void theSameRecordInTwoSourcesMakesTwoFindings() {
+        BatchFindings first = new BatchFindings("aws-prod");
+        BatchFindings replay = new BatchFindings("aws-replay");
+        first.add("r-1", RULE, "e-1", NINE, ALICE);
+        replay.add("r-1", RULE, "e-1", NINE, ALICE);
+
+        Finding kept = first.findings().getFirst();
+        Finding other = replay.findings().getFirst();
+        assertThat(kept.id()).isNotEqualTo(other.id());
+        assertThat(List.of(kept.source(), other.source())).containsExactly("aws-prod", "aws-replay");
     }
 }

@@ -165,6 +165,22 @@ class DetectionAtIngestTest {
     }
 
     @Test
+    void theSameRecordInTwoSourcesKeepsAFindingInEach() {
+        String agent = "replayed-" + UUID.randomUUID();
+        String ruleId = TestRules.createUserBy(agent, "Users created by a replayed client", "low", "t-replay");
+        String trail = source("cloudtrail");
+        String replay = source("cloudtrail");
+        String record = record("CreateUser", "iam.amazonaws.com", UUID.randomUUID().toString(), agent);
+        ingest(trail, record);
+        ingest(replay, record);
+
+        String byRule = "{\"term\":{\"rule.id\":\"" + ruleId + "\"}}";
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings(byRule).getList("hits.hits").size() == 2);
+        assertThat(findings(byRule).getList("hits.hits._source.vigil.source", String.class))
+                .containsExactlyInAnyOrder(name(trail), name(replay));
+    }
+
+    @Test
     void theBuiltInSigmaHqPackDetectsATrailBeingStopped() {
         await().atMost(Duration.ofSeconds(120)).until(() -> given().auth().oauth2(Tokens.of("analyst"))
                 .get("/api/rules/" + STOP_LOGGING_RULE).statusCode() == 200);

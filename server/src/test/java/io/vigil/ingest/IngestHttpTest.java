@@ -177,7 +177,7 @@ class IngestHttpTest {
         assertThat(count(source.name(), "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"reject\"}},"
                 + "{\"term\":{\"source.ip\":\"192.0.2.50\"}},{\"term\":{\"destination.ip\":\"198.51.100.7\"}},"
                 + "{\"term\":{\"destination.port\":22}},{\"term\":{\"network.transport\":\"tcp\"}},"
-                + "{\"term\":{\"rule.name\":\"UFW BLOCK\"}}]}}}"))
+                + "{\"term\":{\"rule.name\":\"UFW BLOCK\"}},{\"term\":{\"event.outcome\":\"failure\"}}]}}}"))
                 .isEqualTo(1);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.smallrye.config.ConfigMapping;
 import io.vigil.devstack.StackLayout;
+import io.vigil.devstack.StackPorts;
 import io.vigil.devstack.VigilServerService;
 import io.vigil.index.OpenSearchConfig;
 
@@ -78,6 +80,24 @@ class DeploymentConfigTest {
     void helmProbesUseTheHealthEndpoints() throws IOException {
         String deployment = Files.readString(ROOT.resolve("helm/vigil/templates/deployment.yaml"));
         assertThat(deployment).contains("/q/health/live", "/q/health/ready", "/q/health/started");
+    }
+
+    @Test
+    void probesTheImageAndTheDevStackLookForHealthOnTheManagementPort() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        String management = properties.getProperty("quarkus.management.port");
+        assertThat(properties.getProperty("quarkus.management.enabled")).isEqualTo("true");
+
+        String deployment = Files.readString(ROOT.resolve("helm/vigil/templates/deployment.yaml"));
+        assertThat(deployment).containsPattern("name: management\\s+containerPort: " + management);
+        assertThat(deployment.split("port: management", -1)).as("startup, liveness and readiness probes").hasSize(4);
+        assertThat(Files.readString(ROOT.resolve("docker/Dockerfile"))).contains("EXPOSE 8080 " + management);
+        assertThat(StackPorts.fromEnvironment(Map.of()).management()).hasToString(management);
+        assertThat(Files.readString(ROOT.resolve("README.md")))
+                .contains("http://localhost:" + management + "/q/health/ready");
     }
 
     /** Environment variable names of every key in application.properties and the config mappings. */

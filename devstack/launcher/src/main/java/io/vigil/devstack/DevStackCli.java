@@ -117,7 +117,8 @@ public final class DevStackCli {
         out.append("\n  OpenSearch  ").append(stack.openSearch().url());
         out.append("\n  PostgreSQL  ").append(stack.postgres().jdbcUrl()).append("  (vigil / vigil)");
         out.append("\n  Keycloak    ").append(stack.keycloak().url()).append("/admin  (admin / admin)");
-        out.append("\n  Health      http://localhost:").append(stack.ports().management()).append("/q/health");
+        out.append("\n  Health      http://localhost:").append(stack.ports().management())
+                .append("/q/health/ready  (management port, with /q/metrics; not on the console's port)");
         out.append("\n  Logs        ").append(stack.layout().runDir());
         out.append("\n\nCtrl-C stops everything.\n");
         System.out.println(out);

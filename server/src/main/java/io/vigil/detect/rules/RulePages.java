@@ -39,10 +39,10 @@ public class RulePages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance rules(List<RuleService.PackView> packs, List<RuleView> rules, String q,
+        static native TemplateInstance rules(List<RuleCatalog.PackView> packs, List<RuleView> rules, String q,
                 String pack, String level, List<String> levels, int limit, boolean canWrite);
 
-        static native TemplateInstance rules$packs(List<RuleService.PackView> packs, boolean canWrite);
+        static native TemplateInstance rules$packs(List<RuleCatalog.PackView> packs, boolean canWrite);
 
         static native TemplateInstance rules$switch(RuleView rule, boolean canWrite);
 
@@ -83,11 +83,13 @@ public class RulePages {
             """;
 
     private final RuleService rules;
+    private final RuleCatalog catalog;
     private final BacktestService backtests;
     private final CurrentUser currentUser;
 
-    RulePages(RuleService rules, BacktestService backtests, CurrentUser currentUser) {
+    RulePages(RuleService rules, RuleCatalog catalog, BacktestService backtests, CurrentUser currentUser) {
         this.rules = rules;
+        this.catalog = catalog;
         this.backtests = backtests;
         this.currentUser = currentUser;
     }
@@ -96,7 +98,7 @@ public class RulePages {
     @PermissionsAllowed(Permission.Names.RULES_READ)
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("pack") String pack,
             @QueryParam("level") String level) {
-        return Templates.rules(rules.packs(), rules.search(blankToNull(q), blankToNull(pack), blankToNull(level),
+        return Templates.rules(catalog.packs(), catalog.search(blankToNull(q), blankToNull(pack), blankToNull(level),
                 LIMIT), orEmpty(q), orEmpty(pack), orEmpty(level), Level.IDS, LIMIT, canWrite());
     }
 
@@ -116,8 +118,8 @@ public class RulePages {
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.RULES_READ)
     public TemplateInstance rule(@PathParam("id") String id) {
-        RuleView rule = rules.find(id).orElseThrow(() -> new NotFoundException("no rule with id " + id));
-        return Templates.rule(rule.title(), rule, rule.yaml(), RuleCheck.of(rule.yaml()), rules.history(id),
+        RuleView rule = catalog.find(id).orElseThrow(() -> new NotFoundException("no rule with id " + id));
+        return Templates.rule(rule.title(), rule, rule.yaml(), RuleCheck.of(rule.yaml()), catalog.history(id),
                 canWrite(), RANGES);
     }
 
@@ -154,7 +156,7 @@ public class RulePages {
     public TemplateInstance setEnabled(@PathParam("id") String id, @FormParam("enabled") boolean enabled) {
         rules.setEnabled(id, enabled, currentUser.user().username())
                 .orElseThrow(() -> new NotFoundException("no rule with id " + id));
-        return Templates.rules$switch(rules.find(id).orElseThrow(), true);
+        return Templates.rules$switch(catalog.find(id).orElseThrow(), true);
     }
 
     @POST
@@ -165,7 +167,7 @@ public class RulePages {
         if (!rules.setPackEnabled(name, enabled)) {
             throw new NotFoundException("no pack named " + name);
         }
-        return Templates.rules$packs(rules.packs(), true);
+        return Templates.rules$packs(catalog.packs(), true);
     }
 
     @POST

@@ -41,10 +41,12 @@ public class RuleResource {
     }
 
     private final RuleService rules;
+    private final RuleCatalog catalog;
     private final CurrentUser currentUser;
 
-    RuleResource(RuleService rules, CurrentUser currentUser) {
+    RuleResource(RuleService rules, RuleCatalog catalog, CurrentUser currentUser) {
         this.rules = rules;
+        this.catalog = catalog;
         this.currentUser = currentUser;
     }
 
@@ -52,7 +54,7 @@ public class RuleResource {
     @PermissionsAllowed(Permission.Names.RULES_READ)
     @Operation(summary = "All rules (without their YAML)")
     public List<RuleView> list() {
-        return rules.list();
+        return catalog.list();
     }
 
     @GET
@@ -60,7 +62,7 @@ public class RuleResource {
     @PermissionsAllowed(Permission.Names.RULES_READ)
     @Operation(summary = "One rule with its YAML")
     public RuleView get(@PathParam("id") String id) {
-        return rules.find(id).orElseThrow(() -> new NotFoundException("no rule with id " + id));
+        return catalog.find(id).orElseThrow(() -> new NotFoundException("no rule with id " + id));
     }
 
     @GET
@@ -68,7 +70,7 @@ public class RuleResource {
     @PermissionsAllowed(Permission.Names.RULES_READ)
     @Operation(summary = "Every version of a rule, newest first")
     public List<Map<String, Object>> versions(@PathParam("id") String id) {
-        return rules.history(id).stream().map(v -> Map.<String, Object>of("version", v.version, "change", v.change,
+        return catalog.history(id).stream().map(v -> Map.<String, Object>of("version", v.version, "change", v.change,
                 "enabled", v.enabled, "changedAt", v.changedAt.toString(), "changedBy", v.changedBy, "yaml", v.yaml))
                 .toList();
     }
@@ -106,7 +108,7 @@ public class RuleResource {
     @PermissionsAllowed(Permission.Names.RULES_WRITE)
     @Operation(summary = "Enable or disable a rule (a new version)")
     public RuleView setEnabled(@PathParam("id") String id, Enabled body) {
-        return rules.setEnabled(id, body.enabled(), currentUser.user().username()).map(rule -> RuleView.of(rule, false))
+        return rules.setEnabled(id, body.enabled(), currentUser.user().username())
                 .orElseThrow(() -> new NotFoundException("no rule with id " + id));
     }
 

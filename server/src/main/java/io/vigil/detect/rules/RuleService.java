@@ -147,7 +147,7 @@ public class RuleService {
     }
 
     @Transactional
-    public Optional<DetectionRule> setEnabled(String id, boolean enabled, String user) {
+    public Optional<RuleView> setEnabled(String id, boolean enabled, String user) {
         DetectionRule rule = DetectionRule.findById(id);
         if (rule == null) {
             return Optional.empty();
@@ -161,7 +161,7 @@ public class RuleService {
             keepVersion(rule, enabled ? "enabled" : "disabled", user);
             changed.fire(new RulesChanged("rule " + id));
         }
-        return Optional.of(rule);
+        return Optional.of(RuleCatalog.view(rule, false));
     }
 
     /**
@@ -218,58 +218,6 @@ public class RuleService {
             changed.fire(new RulesChanged("rule " + done.id() + " saved"));
         }
         return done;
-    }
-
-    /** A page of rules whose title or id contains {@code text}, of one pack and level when given. */
-    @Transactional
-    public List<RuleView> search(String text, String pack, String level, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (text != null) {
-            where.append(" and (lower(title) like :text or lower(id) like :text)");
-            params.put("text", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%");
-        }
-        if (pack != null) {
-            where.append(" and pack = :pack");
-            params.put("pack", pack);
-        }
-        if (level != null) {
-            where.append(" and level = :level");
-            params.put("level", level);
-        }
-        return DetectionRule.<DetectionRule>find(where + " order by title", params).page(0, limit).list().stream()
-                .map(rule -> RuleView.of(rule, false)).toList();
-    }
-
-    /** A pack with how many rules it has and how many of them are enabled. */
-    public record PackView(String name, String title, boolean builtin, boolean enabled, long rules, long enabledRules) {
-    }
-
-    @Transactional
-    public List<PackView> packs() {
-        List<PackView> packs = new ArrayList<>();
-        for (RulePack pack : RulePack.<RulePack>listAll(io.quarkus.panache.common.Sort.by("name"))) {
-            packs.add(new PackView(pack.name, pack.title, pack.builtin, pack.enabled,
-                    DetectionRule.count("pack", pack.name), DetectionRule.count("pack = ?1 and enabled = true",
-                            pack.name)));
-        }
-        return packs;
-    }
-
-    @Transactional
-    public List<RuleView> list() {
-        return DetectionRule.<DetectionRule>list("order by pack, title").stream().map(rule -> RuleView.of(rule, false))
-                .toList();
-    }
-
-    @Transactional
-    public Optional<RuleView> find(String id) {
-        return Optional.ofNullable(DetectionRule.<DetectionRule>findById(id)).map(rule -> RuleView.of(rule, true));
-    }
-
-    @Transactional
-    public List<RuleVersion> history(String id) {
-        return RuleVersion.list("ruleId = ?1 order by version desc", id);
     }
 
     private void keepVersion(DetectionRule rule, String change, String user) {

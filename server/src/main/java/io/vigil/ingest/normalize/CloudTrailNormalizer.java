@@ -41,9 +41,7 @@ public final class CloudTrailNormalizer implements EventNormalizer {
         Documents.put(document, Ecs.EVENT_KIND, "event");
         Documents.put(document, Ecs.EVENT_ACTION, eventName);
         Documents.put(document, Ecs.EVENT_PROVIDER, Documents.text(record, "eventSource").orElse(null));
-        Documents.put(document, Ecs.EVENT_OUTCOME, Documents.text(record, "errorCode").isPresent()
-                ? "failure"
-                : "success");
+        CloudTrailOutcome.apply(record, eventName, document);
         Documents.put(document, Ecs.CLOUD_PROVIDER, "aws");
         Documents.put(document, Ecs.CLOUD_REGION, Documents.text(record, "awsRegion").orElse(null));
         Documents.put(document, Ecs.CLOUD_ACCOUNT_ID, Documents.text(record, "recipientAccountId")

@@ -21,6 +21,8 @@ final class FirewallFields {
         } else {
             Documents.put(document, Ecs.EVENT_ACTION, event.action().code());
             Documents.put(document, Ecs.EVENT_TYPE, event.action() == FirewallAction.ACCEPT ? "allowed" : "denied");
+            // as for VPC flow logs: a packet let through succeeded, one blocked, dropped or rejected failed
+            Documents.put(document, Ecs.EVENT_OUTCOME, event.action() == FirewallAction.ACCEPT ? "success" : "failure");
         }
         Documents.put(document, "rule.name", event.prefix());
         Documents.put(document, Ecs.SOURCE_IP, event.sourceIp());

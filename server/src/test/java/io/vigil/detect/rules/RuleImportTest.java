@@ -77,6 +77,29 @@ class RuleImportTest {
     }
 
     @Test
+    void aRuleOfADisabledPackIsReportedAsNotRunningWithItsOwnSwitchApart() {
+        String id = UUID.randomUUID().toString();
+        String pack = "t-off-" + UUID.randomUUID().toString().substring(0, 8);
+        String engineer = Tokens.of("engineer");
+        given().auth().oauth2(engineer).body(rule(id, "Login profile created", "CreateLoginProfile"))
+                .post("/api/rules/import?pack=" + pack).then().statusCode(200).body("stored", is(1));
+        given().auth().oauth2(engineer).contentType("application/json").body("{\"enabled\":false}")
+                .post("/api/rules/packs/" + pack + "/enabled").then().statusCode(204);
+
+        given().auth().oauth2(engineer).get("/api/rules/" + id).then().statusCode(200).body("enabled", is(false))
+                .body("ruleEnabled", is(true)).body("packEnabled", is(false));
+        given().auth().oauth2(engineer).get("/api/rules").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.enabled", is(false))
+                .body("find { it.id == '" + id + "' }.ruleEnabled", is(true));
+        given().auth().oauth2(engineer).get("/rules?pack=" + pack).then().statusCode(200)
+                .body(containsString("pack " + pack + " disabled: not running"));
+
+        given().auth().oauth2(engineer).contentType("application/json").body("{\"enabled\":true}")
+                .post("/api/rules/packs/" + pack + "/enabled").then().statusCode(204);
+        given().auth().oauth2(engineer).get("/api/rules/" + id).then().body("enabled", is(true));
+    }
+
+    @Test
     void aZipOfRuleFilesIsImportedFileByFile() throws IOException {
         String first = UUID.randomUUID().toString();
         var zip = new ByteArrayOutputStream();

@@ -87,4 +87,56 @@ class CloudTrailNormalizerTest {
         assertThatThrownBy(() -> normalizer.normalize(new Item.Json(1, empty, "{}"), context))
                 .hasMessage("not a CloudTrail record: no eventName");
     }
+
+    private JsonNode normalizeJson(String json) throws Exception {
+        JsonNode record = new ObjectMapper().readTree(json);
+        return normalizer.normalize(new Item.Json(1, record, json), context).merged();
+    }
+
+    /** A console sign-in as AWS writes it: the outcome in responseElements, no errorCode. */
+    private static String signIn(String eventName, String outcome, String errorMessage) {
+        return "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"alice\"},"
+                + "\"eventTime\":\"2026-11-20T08:00:00Z\",\"eventSource\":\"signin.amazonaws.com\","
+                + "\"eventName\":\"" + eventName + "\",\"awsRegion\":\"us-east-1\","
+                + "\"sourceIPAddress\":\"203.0.113.66\",\"userAgent\":\"Mozilla/5.0\","
+                + (errorMessage == null ? "" : "\"errorMessage\":\"" + errorMessage + "\",")
+                + "\"requestParameters\":null,\"responseElements\":{\"" + eventName + "\":\"" + outcome + "\"},"
+                + "\"eventID\":\"" + java.util.UUID.randomUUID() + "\",\"eventType\":\"AwsConsoleSignIn\","
+                + "\"recipientAccountId\":\"111122223333\"}";
+    }
+
+    @Test
+    void aFailedConsoleLoginIsAFailedAuthenticationThoughItHasNoErrorCode() throws Exception {
+        JsonNode event = normalizeJson(signIn("ConsoleLogin", "Failure", "Failed authentication")).path("event");
+        assertThat(event.path("outcome").asText()).isEqualTo("failure");
+        assertThat(event.path("category").asText()).isEqualTo("authentication");
+        assertThat(event.path("type").asText()).isEqualTo("start");
+
+        JsonNode success = normalizeJson(signIn("ConsoleLogin", "Success", null)).path("event");
+        assertThat(success.path("outcome").asText()).isEqualTo("success");
+        assertThat(success.path("category").asText()).isEqualTo("authentication");
+    }
+
+    @Test
+    void everySignInEventTakesItsOutcomeFromItsOwnAnswer() throws Exception {
+        assertThat(outcomeAndType(signIn("CheckMfa", "Failure", "Failed authentication")))
+                .containsExactly("failure", "info");
+        assertThat(outcomeAndType(signIn("SwitchRole", "Success", null))).containsExactly("success", "start");
+        assertThat(outcomeAndType(signIn("ExitRole", "Success", null))).containsExactly("success", "end");
+        assertThat(outcomeAndType(signIn("GetSigninToken", "Failure", null))).containsExactly("failure", "start");
+    }
+
+    private java.util.List<String> outcomeAndType(String record) throws Exception {
+        JsonNode event = normalizeJson(record).path("event");
+        return java.util.List.of(event.path("outcome").asText(), event.path("type").asText());
+    }
+
+    @Test
+    void anErrorMessageWithoutErrorCodeIsAFailureAndAnApiCallIsNoSignIn() throws Exception {
+        String call = signIn("ListUsers", "x", "User is not authorized").replace("signin.amazonaws.com",
+                "iam.amazonaws.com").replace("AwsConsoleSignIn", "AwsApiCall").replace("{\"ListUsers\":\"x\"}", "null");
+        JsonNode event = normalizeJson(call).path("event");
+        assertThat(event.path("outcome").asText()).isEqualTo("failure");
+        assertThat(event.has("category")).isFalse();
+    }
 }
