@@ -47,6 +47,8 @@ import io.vigil.ingest.syslog.auth.Outcome;
  * that.)
  * <li>{@code dropbear}, {@code selinux-ssh}: filters without modes; {@code authenticationFailure}.
  * </ul>
+ * Then Vigil's own labelled lines for the shapes the corpus lacks ({@link AttemptCases}, reported as
+ * {@code vigil-attempts}) are judged on how many failures each line counts.
  * Addresses compare in canonical form ({@code ::ffff:1.2.3.4} is {@code 1.2.3.4}; octets with leading
  * zeros, like the corpus' {@code 192.030.0.6}, read as decimal, as {@link Documents#ip} reads them —
  * fail2ban itself keeps such a string raw); host names compare case-insensitively. A label that names
@@ -122,6 +124,8 @@ final class SyslogConformance {
             Tally tally = tallies.computeIfAbsent(file.getKey(), f -> new Tally());
             checkFile(logs.resolve(file.getKey()), file.getKey(), file.getValue(), tally, verbose);
         }
+        int[] own = AttemptCases.check(verbose);
+        tallies.put("vigil-attempts", new Tally(new int[]{own[0], own[1], 0}));
         int judged = 0;
         int agreed = 0;
         System.out.println();

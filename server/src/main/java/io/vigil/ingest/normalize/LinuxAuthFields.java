@@ -11,8 +11,9 @@ import io.vigil.ingest.syslog.auth.Outcome;
 
 /**
  * ECS fields of an sshd, PAM, sudo, su or dropbear message. {@code vigil.auth.failure} marks the lines
- * that count as one authentication failure of their source (what brute-force rules count), which is
- * not always the line's own outcome: see {@link AuthEvent}.
+ * that count as authentication failures of their source (what brute-force rules count), which is not
+ * always the line's own outcome: see {@link AuthEvent}; {@code vigil.auth.failures} says how many (more
+ * than one for a repeated message), so that a sum counts failures.
  */
 final class LinuxAuthFields {
 
@@ -39,6 +40,13 @@ final class LinuxAuthFields {
             Documents.put(document, "source.port", IntNode.valueOf(event.sourcePort()));
         }
         Documents.put(document, "vigil.auth.failure", BooleanNode.valueOf(event.authenticationFailure()));
+        if (event.authenticationFailure()) {
+            // what a sum adds up to count failures: N for "message repeated N times: [ Failed password …]"
+            Documents.put(document, "vigil.auth.failures", IntNode.valueOf(event.failures()));
+        }
+        if (event.times() > 1) {
+            Documents.put(document, "vigil.auth.repeated", IntNode.valueOf(event.times()));
+        }
         Documents.put(document, "vigil.auth.preauth_failure", BooleanNode.valueOf(event.preAuthFailure()));
     }
 

@@ -30,6 +30,11 @@ public enum AuthAction {
     REFUSED_CONNECT("refused-connect"),
     MAX_ATTEMPTS_EXCEEDED("max-attempts-exceeded"),
     TOO_MANY_FAILURES("too-many-failures"),
+    /**
+     * sshd's summary at the end of a connection, "PAM N more authentication failures": attempts it has
+     * already reported one by one, so not counted again.
+     */
+    PAM_MORE_FAILURES("pam-more-failures"),
     USER_CHANGE_REFUSED("user-change-refused"),
 
     // the connection around the authentication

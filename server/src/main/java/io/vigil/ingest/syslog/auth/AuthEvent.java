@@ -21,10 +21,17 @@ package io.vigil.ingest.syslog.auth;
  *        because it says "probe", not "wrong password".
  * @param targetUser the account sudo or su switched to, or null
  * @param command the command sudo ran, or null
+ * @param times how many occurrences the line stands for (rsyslog's "message repeated N times", sshd's
+ *        "PAM N more authentication failures"), 1 for a plain line
  */
 public record AuthEvent(AuthAction action, Outcome outcome, String user, String sourceIp, String sourceDomain,
         Integer sourcePort, boolean authenticationFailure, boolean preAuthFailure, String targetUser,
-        String command) {
+        String command, int times) {
+
+    /** How many authentication failures of its source this line stands for: what a sum should add. */
+    public int failures() {
+        return authenticationFailure ? times : 0;
+    }
 
     /** The source as an address or a name, whichever the log gave; null when neither is known. */
     public String source() {

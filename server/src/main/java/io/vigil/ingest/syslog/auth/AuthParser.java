@@ -23,6 +23,8 @@ public final class AuthParser {
     private static final Pattern KERNEL_STAMP = Pattern.compile("kernel: ?\\[ *\\d{1,12}\\.\\d{1,9}\\]:? ");
     private static final Pattern LEVEL = Pattern.compile("(?:error|fatal): (?:PAM: )?");
     private static final String PREAUTH = "[preauth]";
+    /** rsyslog's reduction of a run of identical messages: {@code message repeated 3 times: [ TEXT]}. */
+    private static final Pattern REPEATED = Pattern.compile("message repeated (\\d{1,9}) times: \\[");
 
     private final AuthSessions sessions;
 
@@ -50,7 +52,16 @@ public final class AuthParser {
             return Optional.empty();
         }
         Program kind = Program.of(program);
-        return read(kind, message.strip()).map(line -> {
+        String text = message.strip();
+        int times = 1;
+        Matcher repeated = REPEATED.matcher(text);
+        if (repeated.lookingAt() && text.endsWith("]")) {
+            // the inner message stands for N lines: read once, counted N times
+            times = Integer.parseInt(repeated.group(1));
+            text = text.substring(repeated.end(), text.length() - 1).strip();
+        }
+        int occurrences = times;
+        return read(kind, text).map(line -> line.times(line.times() * occurrences)).map(line -> {
             boolean keep = line.remote() && pid != null;
             AuthSessions.Key key = keep ? new AuthSessions.Key(host, program, pid) : null;
             return sessions.settle(key, line);

@@ -55,6 +55,6 @@ public final class AuthSessions {
     static AuthEvent event(AuthLine line, SourceAddress source, String user, boolean failure, boolean probe) {
         return new AuthEvent(line.action(), line.outcome(), user, source == null ? null : source.ip(),
                 source == null ? null : source.domain(), source == null ? null : source.port(), failure, probe,
-                line.targetUser(), line.command());
+                line.targetUser(), line.command(), line.times());
     }
 }

@@ -65,7 +65,7 @@ final class PamMessages {
      * are the client's words, so a value may itself contain "rhost=". The real rhost is the first one
      * followed by nothing but an optional {@code user=} field, as Linux-PAM writes it.
      */
-    private static Optional<AuthLine> authFailure(String fields) {
+    static Optional<AuthLine> authFailure(String fields) {
         String text = fields.stripTrailing();
         for (int at = text.indexOf(RHOST); at >= 0; at = text.indexOf(RHOST, at + 1)) {
             int valueStart = at + RHOST.length();

@@ -24,6 +24,13 @@ final class SessionState {
     private boolean pendingProbe;
     private boolean maxAttemptsReported;
     private boolean authenticated;
+    /**
+     * sshd logs "Invalid user X from …" once, when the name arrives, and then "Failed password for invalid
+     * user X" for each try. The first line is counted at once (a client may leave without trying), so the
+     * first try after it is the same attempt and is not counted again.
+     */
+    private boolean invalidUserCounted;
+    private String invalidUser;
 
     AuthEvent settle(AuthLine line) {
         if (line.phase() == Phase.OPEN) {
@@ -79,7 +86,12 @@ final class SessionState {
             case COUNT -> {
                 // OpenSSH 6.8+ logs "maximum authentication attempts exceeded" and then disconnects with
                 // "Too many authentication failures": one event, counted once
-                boolean repeat = line.action() == AuthAction.TOO_MANY_FAILURES && maxAttemptsReported;
+                boolean repeat = line.action() == AuthAction.TOO_MANY_FAILURES && maxAttemptsReported
+                        || isTryAfterInvalidUser(line);
+                if (line.action() == AuthAction.INVALID_USER) {
+                    invalidUserCounted = true;
+                    invalidUser = line.user();
+                }
                 maxAttemptsReported |= line.action() == AuthAction.MAX_ATTEMPTS_EXCEEDED;
                 // sshd's own verdict covers the PAM lines it held for the same attempt
                 held = 0;
@@ -94,6 +106,19 @@ final class SessionState {
             }
             case NONE, PROBE -> false;
         };
+    }
+
+    /** The first failed try for the name an "Invalid user" line already counted; it uses up the mark. */
+    private boolean isTryAfterInvalidUser(AuthLine line) {
+        boolean tried = switch (line.action()) {
+            case FAILED_PASSWORD, FAILED_PUBLICKEY, FAILED_OTHER_METHOD -> true;
+            default -> false;
+        };
+        if (tried && invalidUserCounted && Objects.equals(invalidUser, line.user())) {
+            invalidUserCounted = false;
+            return true;
+        }
+        return false;
     }
 
     private boolean triedOtherThan(String name) {
@@ -114,6 +139,8 @@ final class SessionState {
 
     private void forgetAttempts() {
         failedUsers.clear();
+        invalidUserCounted = false;
+        invalidUser = null;
         held = 0;
         maxAttemptsReported = false;
     }

@@ -37,6 +37,7 @@ final class SshdAuthMessages {
             rule("User not known to the underlying authentication module for (.+)",
                     m -> pamGlue(AuthAction.INVALID_USER, m.group(1))),
             rule("maximum authentication attempts exceeded for (.+)", m -> maxAttempts(m.group(1))),
+            rule("PAM (\\d{1,9}) more authentication failures?; (.*)", m -> pamMore(m.group(1), m.group(2))),
             rule("Disconnecting: Too many authentication failures(?: for (\\S+))?",
                     m -> Optional.of(AuthLine.failure(AuthAction.TOO_MANY_FAILURES).user(m.group(1))
                             .phase(Phase.CLOSE))));
@@ -95,6 +96,13 @@ final class SshdAuthMessages {
             return AuthLine.failure(who.invalid() ? AuthAction.INVALID_USER : action).user(who.user())
                     .source(tail.source());
         });
+    }
+
+    /** The PAM fields of the summary name the client ({@code rhost=}) and the account ({@code user=}). */
+    private static Optional<AuthLine> pamMore(String count, String fields) {
+        return PamMessages.authFailure(" " + fields).map(pam -> AuthLine
+                .of(AuthAction.PAM_MORE_FAILURES, Outcome.FAILURE, Weight.NONE).user(pam.user()).source(pam.source())
+                .times(Integer.parseInt(count)));
     }
 
     private static Optional<AuthLine> maxAttempts(String rest) {

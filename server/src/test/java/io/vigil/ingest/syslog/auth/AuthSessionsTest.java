@@ -57,8 +57,50 @@ class AuthSessionsTest {
                 probes.add(event.action());
             }
         }
-        assertThat(counted).containsExactly(AuthAction.INVALID_USER, AuthAction.FAILED_PASSWORD);
+        // "Invalid user" and the "Failed password for invalid user" after it are one attempt (issue 18)
+        assertThat(counted).containsExactly(AuthAction.INVALID_USER);
         assertThat(probes).containsExactly(AuthAction.PREAUTH_DISCONNECT);
+    }
+
+    @Test
+    void anInvalidUserIsOneAttemptWithItsFirstTryAndEveryFurtherTryCounts() {
+        List<Boolean> counted = new ArrayList<>();
+        for (String message : List.of("Invalid user oracle from 203.0.113.9 port 40001",
+                "Failed password for invalid user oracle from 203.0.113.9 port 40001 ssh2",
+                "Failed password for invalid user oracle from 203.0.113.9 port 40001 ssh2",
+                "Failed password for invalid user oracle from 203.0.113.9 port 40001 ssh2",
+                "Connection closed by invalid user oracle 203.0.113.9 port 40001 [preauth]")) {
+            counted.add(line("160", message).authenticationFailure());
+        }
+        assertThat(counted).containsExactly(true, false, true, true, false);
+
+        // a client that leaves after the name is still one failure; another session starts afresh
+        assertThat(line("161", "Invalid user test from 203.0.113.10 port 40002").authenticationFailure()).isTrue();
+        assertThat(line("162", "Failed password for invalid user test from 203.0.113.10 port 40003 ssh2")
+                .authenticationFailure()).isTrue();
+    }
+
+    @Test
+    void aRepeatedMessageIsReadInsideAndCountsAsOftenAsItWasRepeated() {
+        AuthEvent repeated = line("170",
+                "message repeated 3 times: [ Failed password for root from 106.5.5.195 port 50719 ssh2]");
+        assertThat(repeated.action()).isEqualTo(AuthAction.FAILED_PASSWORD);
+        assertThat(repeated.user()).isEqualTo("root");
+        assertThat(repeated.sourceIp()).isEqualTo("106.5.5.195");
+        assertThat(repeated.authenticationFailure()).isTrue();
+        assertThat(repeated.failures()).isEqualTo(3);
+        assertThat(line("171", "Failed password for root from 106.5.5.196 port 50720 ssh2").failures()).isEqualTo(1);
+    }
+
+    @Test
+    void pamsSummaryNamesTheClientAndIsNotCountedAgain() {
+        AuthEvent summary = line("180", "PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= "
+                + "rhost=119.4.203.64  user=root");
+        assertThat(summary.action()).isEqualTo(AuthAction.PAM_MORE_FAILURES);
+        assertThat(summary.sourceIp()).isEqualTo("119.4.203.64");
+        assertThat(summary.user()).isEqualTo("root");
+        assertThat(summary.times()).isEqualTo(2);
+        assertThat(summary.authenticationFailure()).as("sshd reported each attempt itself").isFalse();
     }
 
     @Test
