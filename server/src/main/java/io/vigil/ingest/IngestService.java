@@ -110,7 +110,9 @@ public class IngestService {
                     event.id(), event.document(), raw(eventItems.get(i)).length() * 2 + 512, event.nativeJson()));
         }
         // findings go with their events: one bulk request, the same durability
-        documents.addAll(detection.findings(source.name(), source.type(), events));
+        if (source.detection()) {
+            documents.addAll(detection.findings(source.name(), source.type(), events));
+        }
         var written = writer.write(documents);
         var outcome = written.outcome();
         int accepted = 0;

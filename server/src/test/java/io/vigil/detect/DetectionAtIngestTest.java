@@ -181,6 +181,30 @@ class DetectionAtIngestTest {
     }
 
     @Test
+    void aSourceWithDetectionOffGetsNoFindingsWhileOtherSourcesKeepTheirs() {
+        String agent = "quiet-" + UUID.randomUUID();
+        String ruleId = TestRules.createUserBy(agent, "Users created by a quiet client", "low", "t-quiet");
+        String quiet = TestSources.create("t-det-", "cloudtrail", 7, false);
+        String watched = source("cloudtrail");
+        ingest(quiet, record("CreateUser", "iam.amazonaws.com", UUID.randomUUID().toString(), agent));
+        ingest(watched, record("CreateUser", "iam.amazonaws.com", UUID.randomUUID().toString(), agent));
+
+        String byRule = "{\"term\":{\"rule.id\":\"" + ruleId + "\"}}";
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings(byRule).getList("hits.hits").size() == 1);
+        assertThat(findings(byRule).getList("hits.hits._source.vigil.source", String.class))
+                .containsExactly(name(watched));
+        given().auth().oauth2(Tokens.of("admin")).get("/api/admin/sources/" + name(quiet)).then()
+                .body("detection", is(false));
+
+        // switched on, the quiet source's next events are detected; the rule itself never changed
+        given().auth().oauth2(Tokens.of("admin")).contentType("application/json").body("{\"enabled\":true}")
+                .post("/api/admin/sources/" + name(quiet) + "/detection").then().statusCode(200)
+                .body("detection", is(true));
+        ingest(quiet, record("CreateUser", "iam.amazonaws.com", UUID.randomUUID().toString(), agent));
+        await().atMost(Duration.ofSeconds(20)).until(() -> findings(byRule).getList("hits.hits").size() == 2);
+    }
+
+    @Test
     void theBuiltInSigmaHqPackDetectsATrailBeingStopped() {
         await().atMost(Duration.ofSeconds(120)).until(() -> given().auth().oauth2(Tokens.of("analyst"))
                 .get("/api/rules/" + STOP_LOGGING_RULE).statusCode() == 200);

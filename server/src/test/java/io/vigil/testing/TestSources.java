@@ -17,9 +17,15 @@ public final class TestSources {
 
     /** A new source named {@code prefix} + a random part; returns "name token". */
     public static String create(String prefix, String type, int retentionDays) {
+        return create(prefix, type, retentionDays, true);
+    }
+
+    /** As {@link #create(String, String, int)}, with detection on or off for the source's events. */
+    public static String create(String prefix, String type, int retentionDays, boolean detection) {
         String name = prefix + UUID.randomUUID().toString().substring(0, 8);
         String token = given().auth().oauth2(Tokens.of("admin")).contentType("application/json")
-                .body(Map.of("name", name, "type", type, "scope", "test", "retentionDays", retentionDays))
+                .body(Map.of("name", name, "type", type, "scope", "test", "retentionDays", retentionDays,
+                        "detection", detection))
                 .post("/api/admin/sources").then().statusCode(201).extract().path("token");
         return name + " " + token;
     }

@@ -138,13 +138,9 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    /** Turns every built-in rule pack on or off. */
-    void setBuiltinRules(boolean enabled) throws IOException, InterruptedException {
-        var admin = new AdminClient(ports);
-        admin.awaitBuiltinRules("sigmahq-windows", Duration.ofMinutes(3));
-        for (String pack : new String[]{"sigmahq-cloudtrail", "sigmahq-linux", "sigmahq-windows"}) {
-            admin.setPackEnabled(pack, enabled);
-        }
+    /** Waits until the built-in rule packs have loaded (the last one is the largest), without changing any. */
+    void awaitBuiltinRules() throws IOException, InterruptedException {
+        new AdminClient(ports).awaitBuiltinRules("sigmahq-windows", Duration.ofMinutes(3));
     }
 
     /**
@@ -152,7 +148,12 @@ final class BenchStack implements AutoCloseable {
      * own: {@link #dropCreatedSources} removes it with its events and findings.
      */
     String createSource(String name, SourceType type) throws IOException, InterruptedException {
-        String token = new AdminClient(ports).createSource(name, type.id(), name, 7);
+        return createSource(name, type, true);
+    }
+
+    /** As {@link #createSource(String, SourceType)}, with detection on or off for the source's events. */
+    String createSource(String name, SourceType type, boolean detection) throws IOException, InterruptedException {
+        String token = new AdminClient(ports).createSource(name, type.id(), name, 7, detection);
         created.add(name);
         return token;
     }

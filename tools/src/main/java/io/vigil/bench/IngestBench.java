@@ -55,12 +55,13 @@ final class IngestBench {
         this.senders = senders;
     }
 
-    Result run() throws Exception {
+    /** Vigil next to raw {@code _bulk}; {@code detection} false makes the source's events skip detection. */
+    Result run(boolean detection) throws Exception {
         run = System.nanoTime();
         List<ObjectNode> seeds = CloudTrailCorpus.seeds(json);
         Instant now = Instant.now();
         String source = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-        String token = stack.createSource(source, SourceType.CLOUDTRAIL);
+        String token = stack.createSource(source, SourceType.CLOUDTRAIL, detection);
         System.out.printf("%d events from %d seed records, batches of %d, %d concurrent senders%n", events,
                 seeds.size(), batch, senders);
 
@@ -96,13 +97,16 @@ final class IngestBench {
         }
     }
 
-    /** Vigil's intake alone, into a fresh source, with events of new ids. */
-    Phase vigilOnly() throws Exception {
+    /**
+     * Vigil's intake alone, into a fresh source, with events of new ids; {@code detection} false makes that
+     * source one whose events skip detection, so no rule of the stack is switched for anyone else.
+     */
+    Phase vigilOnly(boolean detection) throws Exception {
         run = System.nanoTime();
         List<ObjectNode> seeds = CloudTrailCorpus.seeds(json);
         Instant now = Instant.now();
         String source = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-        String token = stack.createSource(source, SourceType.CLOUDTRAIL);
+        String token = stack.createSource(source, SourceType.CLOUDTRAIL, detection);
         warmUp(seeds, token, now);
         Timed timed = timed(batchNo -> ndjson(seeds, batchNo, now, false), body -> post(
                 stack.vigilUrl() + "/api/ingest/" + source, body, "Bearer " + token, "application/x-ndjson"));

@@ -35,11 +35,17 @@ public final class AdminClient {
         return response.statusCode() == 200;
     }
 
-    /** Creates a source and returns its ingest token. */
+    /** Creates a source, with detection on, and returns its ingest token. */
     public String createSource(String name, String type, String scope, int retentionDays)
             throws IOException, InterruptedException {
-        String body = json.writeValueAsString(
-                Map.of("name", name, "type", type, "scope", scope, "retentionDays", retentionDays));
+        return createSource(name, type, scope, retentionDays, true);
+    }
+
+    /** Creates a source and returns its ingest token; {@code detection} false keeps rules off its events. */
+    public String createSource(String name, String type, String scope, int retentionDays, boolean detection)
+            throws IOException, InterruptedException {
+        String body = json.writeValueAsString(Map.of("name", name, "type", type, "scope", scope, "retentionDays",
+                retentionDays, "detection", detection));
         var created = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources"))
                 .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -89,20 +95,6 @@ public final class AdminClient {
             Thread.sleep(2000); // polling a server that is busy loading; nothing to wait on
         }
         return false;
-    }
-
-    /** Turns a rule pack on or off, as the demo detection engineer (rules:write). */
-    public void setPackEnabled(String pack, boolean enabled) throws IOException, InterruptedException {
-        var response = http.send(
-                HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/rules/packs/" + pack + "/enabled"))
-                        .header("Authorization", "Bearer " + accessToken("engineer"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 204) {
-            throw new StackException("could not switch pack " + pack + ": " + response.statusCode() + " "
-                    + response.body());
-        }
     }
 
     private String adminToken() throws IOException, InterruptedException {

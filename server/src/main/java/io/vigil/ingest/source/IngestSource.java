@@ -38,4 +38,7 @@ public class IngestSource extends PanacheEntityBase {
 
     @Column(name = "token_rotated_at")
     public Instant tokenRotatedAt;
+
+    /** Whether detection rules run on this source's events. */
+    public boolean detection = true;
 }

@@ -59,7 +59,8 @@ public class SourcePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.ADMIN)
     public Response create(@FormParam("name") String name, @FormParam("type") String type,
-            @FormParam("scope") String scope, @FormParam("retentionDays") String retentionDays) {
+            @FormParam("scope") String scope, @FormParam("retentionDays") String retentionDays,
+            @FormParam("detection") String detection) {
         Integer days;
         try {
             days = retentionDays == null || retentionDays.isBlank() ? null : Integer.valueOf(retentionDays.trim());
@@ -68,8 +69,8 @@ public class SourcePages {
         }
         String trimmedScope = scope == null || scope.isBlank() ? null : scope;
         try {
-            var issued = sources.create(new SourceRequest(name == null ? null : name.trim(), type, trimmedScope, days),
-                    currentUser.user().username());
+            var issued = sources.create(new SourceRequest(name == null ? null : name.trim(), type, trimmedScope, days,
+                    detection != null), currentUser.user().username());
             return Response.ok(Templates.issued(issued, sources.list())).build();
         } catch (InvalidSourceException e) {
             return problems(e.problems());
@@ -83,6 +84,16 @@ public class SourcePages {
         var issued = sources.rotateToken(name).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
                 "no source named " + name));
         return Templates.issued(issued, sources.list());
+    }
+
+    @POST
+    @Path("{name}/detection")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermissionsAllowed(Permission.Names.ADMIN)
+    public TemplateInstance setDetection(@PathParam("name") String name, @FormParam("enabled") boolean enabled) {
+        sources.setDetection(name, enabled)
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no source named " + name));
+        return Templates.sources$table(sources.list());
     }
 
     @POST

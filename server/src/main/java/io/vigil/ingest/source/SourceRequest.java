@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 
 import io.vigil.event.SourceType;
 
-/** What an administrator asks for when creating a source. */
-public record SourceRequest(String name, String type, String scope, Integer retentionDays) {
+/**
+ * What an administrator asks for when creating a source; {@code detection} (default true) says whether
+ * detection rules run on its events.
+ */
+public record SourceRequest(String name, String type, String scope, Integer retentionDays, Boolean detection) {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,47}");
     static final int DEFAULT_RETENTION_DAYS = 90;
@@ -33,6 +36,10 @@ public record SourceRequest(String name, String type, String scope, Integer rete
     /** The data scope, by default the source's own name. */
     String effectiveScope() {
         return scope == null ? name : scope.trim();
+    }
+
+    boolean effectiveDetection() {
+        return detection == null || detection;
     }
 
     int effectiveRetentionDays() {

@@ -70,6 +70,20 @@ public class SourceResource {
         return sources.rotateToken(name).orElseThrow(() -> new NotFoundException("no source named " + name));
     }
 
+    /** The body of the detection switch. */
+    public record Detection(boolean enabled) {
+    }
+
+    @POST
+    @Path("{name}/detection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permission.Names.ADMIN)
+    @Operation(summary = "Run detection rules on this source's events, or not; rules and other sources are untouched")
+    public SourceView setDetection(@PathParam("name") String name, Detection body) {
+        return sources.setDetection(name, body.enabled())
+                .orElseThrow(() -> new NotFoundException("no source named " + name));
+    }
+
     @DELETE
     @Path("{name}")
     @PermissionsAllowed(Permission.Names.ADMIN)

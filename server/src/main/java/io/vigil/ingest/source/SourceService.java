@@ -64,6 +64,7 @@ public class SourceService implements SourceTokens {
         source.type = SourceType.of(request.type()).orElseThrow().id();
         source.scope = request.effectiveScope();
         source.retentionDays = request.effectiveRetentionDays();
+        source.detection = request.effectiveDetection();
         source.tokenHash = IngestTokens.hash(token);
         source.tokenHint = IngestTokens.hint(token);
         source.createdAt = now;
@@ -86,6 +87,22 @@ public class SourceService implements SourceTokens {
         source.tokenHint = IngestTokens.hint(token);
         source.tokenRotatedAt = clock.instant();
         return Optional.of(new IssuedToken(SourceView.of(source), token));
+    }
+
+    /**
+     * Turns detection on or off for a source's events from the next batch on (other replicas follow
+     * within {@link #TOKEN_CACHE}); the rules themselves, and other sources, are untouched.
+     */
+    @Transactional
+    public Optional<SourceView> setDetection(String name, boolean enabled) {
+        IngestSource source = IngestSource.findById(name);
+        if (source == null) {
+            return Optional.empty();
+        }
+        source.detection = enabled;
+        byTokenHash.remove(source.tokenHash);
+        byName.remove(name);
+        return Optional.of(SourceView.of(source));
     }
 
     @Transactional
@@ -164,7 +181,8 @@ public class SourceService implements SourceTokens {
     }
 
     private static EventSource resolved(IngestSource source) {
-        return new EventSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope);
+        return new EventSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope,
+                source.detection);
     }
 
     @Transactional
