@@ -10,10 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,12 +54,21 @@ public class IngestResource {
     @PermissionsAllowed(Permission.Names.INGEST_WRITE)
     @Operation(summary = "Send events to a source (ingest token of that source required)")
     public Response ingest(@PathParam("source") String sourceName, @HeaderParam("Content-Encoding") String encoding,
-            @HeaderParam("Content-Length") Long length, InputStream body) {
+            @HeaderParam("Content-Length") Long length,
+            @Parameter(description = "syslog lines without a year fall on or before this day (default today)") @QueryParam("lastDay") String lastDay,
+            @Parameter(description = "zone of syslog times without one (default UTC)") @QueryParam("zone") String zone,
+            InputStream body) {
         EventSource source = identity.getAttribute(IngestTokenAuthentication.SOURCE_ATTRIBUTE);
         if (!source.name().equals(sourceName)) {
             return sourceExists(sourceName)
                     ? error(Response.Status.FORBIDDEN, "this token writes to source '" + source.name() + "' only")
                     : error(Response.Status.NOT_FOUND, "no source named '" + sourceName + "'");
+        }
+        Origin.YearlessTimes yearless;
+        try {
+            yearless = Origin.YearlessTimes.of(lastDay, zone);
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
         Payload payload;
         try {
@@ -70,7 +81,7 @@ public class IngestResource {
             return error(Response.Status.BAD_REQUEST, "the body could not be read: " + e.getMessage());
         }
         try {
-            return Response.ok(ingest.ingest(source, payload, Origin.http())).build();
+            return Response.ok(ingest.ingest(source, payload, Origin.http().with(yearless))).build();
         } catch (Spool.SpoolFullException | java.io.UncheckedIOException e) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .type(MediaType.APPLICATION_JSON_TYPE)

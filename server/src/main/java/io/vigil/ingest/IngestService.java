@@ -1,6 +1,9 @@
 package io.vigil.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,7 +83,11 @@ public class IngestService {
     }
 
     private IngestResult ingest(EventSource source, Batch batch, Origin origin) {
-        var context = new IngestContext(source.name(), source.type(), clock.instant(), origin.peer());
+        Instant now = clock.instant();
+        var context = origin.yearless() == null
+                ? new IngestContext(source.name(), source.type(), now, origin.peer())
+                : new IngestContext(source.name(), source.type(), now, origin.peer(), origin.yearless().before(),
+                        origin.yearless().zone());
         List<Item> items = batch.items();
         EventNormalizer normalizer = batch.normalizer();
 
@@ -116,10 +123,16 @@ public class IngestService {
         var written = writer.write(documents);
         var outcome = written.outcome();
         int accepted = 0;
+        int outsideRetention = 0;
+        LocalDate kept = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(source.retentionDays());
         for (int i = 0; i < events.size(); i++) {
             String error = outcome.errors().get(i);
             if (error == null) {
                 accepted++;
+                // retention deletes whole days before this one (IndexRetention): so will it these events
+                outsideRetention += LocalDate.ofInstant(events.get(i).timestamp(), ZoneOffset.UTC).isBefore(kept)
+                        ? 1
+                        : 0;
             } else {
                 reject(source, origin, eventItems.get(i).line(), 400, "the event store refused it: " + error,
                         raw(eventItems.get(i)), rejections, letters);
@@ -130,7 +143,17 @@ public class IngestService {
         boolean truncated = rejections.size() > IngestResult.MAX_LISTED;
         return new IngestResult(accepted, rejections.size(),
                 truncated ? List.copyOf(rejections.subList(0, IngestResult.MAX_LISTED)) : rejections, truncated,
-                written.spooled());
+                written.spooled(), outsideRetention, retentionNotice(source, outsideRetention, kept));
+    }
+
+    private static String retentionNotice(EventSource source, int outside, LocalDate kept) {
+        if (outside == 0) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%,d of these events are dated before %s, older than source %s"
+                + " keeps events (%d days): they are stored now and the next retention run (hourly) deletes them."
+                + " To keep them, raise the source's retention first; for syslog lines without a year, check the"
+                + " year they were dated in.", outside, kept, source.name(), source.retentionDays());
     }
 
     private static void reject(EventSource source, Origin origin, int line, int status, String reason,

@@ -70,13 +70,20 @@ public class UploadPages {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.ADMIN)
-    public Response upload(@RestForm("source") String sourceName, @RestForm("file") FileUpload file) {
+    public Response upload(@RestForm("source") String sourceName, @RestForm("file") FileUpload file,
+            @RestForm("lastDay") String lastDay, @RestForm("zone") String zone) {
         if (file == null || file.fileName() == null || file.fileName().isBlank()) {
             return problem(422, "file: choose a file to upload");
         }
         Optional<EventSource> source = sourceName == null ? Optional.empty() : sources.named(sourceName);
         if (source.isEmpty()) {
             return problem(422, "source: no source named '" + sourceName + "'");
+        }
+        Origin.YearlessTimes yearless;
+        try {
+            yearless = Origin.YearlessTimes.of(lastDay, zone);
+        } catch (IllegalArgumentException e) {
+            return problem(422, e.getMessage());
         }
         Payload payload;
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
@@ -87,7 +94,8 @@ public class UploadPages {
             return problem(400, file.fileName() + " could not be read: " + e.getMessage());
         }
         try {
-            var origin = new Origin("upload " + file.fileName() + " by " + currentUser.user().username(), null);
+            var origin = new Origin("upload " + file.fileName() + " by " + currentUser.user().username(), null)
+                    .with(yearless);
             IngestResult result = ingest.ingest(source.get(), payload, origin);
             return Response.ok(Templates.result(file.fileName(), sourceName, result)).build();
         } catch (Spool.SpoolFullException | java.io.UncheckedIOException e) {

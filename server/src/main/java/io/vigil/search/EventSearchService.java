@@ -111,6 +111,37 @@ public class EventSearchService {
         return new SearchResults(hits, -1, List.of(), null, next(hits, size, pit), List.of());
     }
 
+    /** How many events the query matches before and after the search's range (in the user's scope). */
+    public record Outside(long before, long after) {
+
+        public boolean any() {
+            return before + after > 0;
+        }
+    }
+
+    /**
+     * What a search that found nothing in its range would find outside it: an archive dated in another
+     * year, a source whose clock is off. Two counts over every events index.
+     */
+    public Outside outside(VigilUser user, PreparedSearch search) {
+        SearchScope scope = SearchScope.of(user);
+        long before = 0;
+        if (search.range().from().isAfter(TimeRange.EARLIEST)) {
+            before = total(scope, new PreparedSearch(search.text(),
+                    new TimeRange(TimeRange.ALL_TIME, search.range().fromText(), TimeRange.EARLIEST,
+                            search.range().from()),
+                    search.checked(), null));
+        }
+        long after = total(scope, new PreparedSearch(search.text(), new TimeRange(search.range().toText(),
+                TimeRange.LATEST.toString(), search.range().to(), TimeRange.LATEST), search.checked(), null));
+        return new Outside(before, after);
+    }
+
+    private long total(SearchScope scope, PreparedSearch search) {
+        return run(EventIndices.ALL_EVENTS, SearchBodies.count(scope, search)).path("hits").path("total")
+                .path("value").asLong();
+    }
+
     /** A field's commonest values over all events of a search, and how many events hold the field. */
     public record TopValues(List<ValueCount> values, long withField) {
     }

@@ -14,7 +14,8 @@ public record HistogramInterval(String expression, Duration length) {
             of("1m", Duration.ofMinutes(1)), of("5m", Duration.ofMinutes(5)), of("10m", Duration.ofMinutes(10)),
             of("30m", Duration.ofMinutes(30)), of("1h", Duration.ofHours(1)), of("3h", Duration.ofHours(3)),
             of("6h", Duration.ofHours(6)), of("12h", Duration.ofHours(12)), of("1d", Duration.ofDays(1)),
-            of("7d", Duration.ofDays(7)), of("30d", Duration.ofDays(30)), of("90d", Duration.ofDays(90)));
+            of("7d", Duration.ofDays(7)), of("30d", Duration.ofDays(30)), of("90d", Duration.ofDays(90)),
+            of("365d", Duration.ofDays(365)));
 
     private static HistogramInterval of(String expression, Duration length) {
         return new HistogramInterval(expression, length);

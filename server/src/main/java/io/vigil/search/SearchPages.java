@@ -85,10 +85,12 @@ public class SearchPages {
                         TimeRange.PRESETS, label, null);
             }
             SearchResults found = search.first(currentUser.user(), prepared, PAGE_SIZE, form.columns());
+            // nothing in the range: say whether the query matches outside it (an archive of another year)
+            var outside = found.total() == 0 ? search.outside(currentUser.user(), prepared) : null;
             var results = new PageResults(ResultsTable.rows(found.hits(), form.columns()), found.total(),
                     HistogramJson.of(found, prepared.range()), found.interval().expression(),
                     moreUrl(form, prepared, found.next()), ResultsTable.fields(found.hits(), form),
-                    found.warnings());
+                    found.warnings(), outside, SearchForm.of(form.q(), TimeRange.ALL_TIME, "now", null).url());
             return Templates.search(form, results, null, null, TimeRange.PRESETS, label, openUrl(open));
         } catch (SearchProblem e) {
             return Templates.search(form, null, null, ProblemView.of(e.getMessage(), form.q(), e.position()),

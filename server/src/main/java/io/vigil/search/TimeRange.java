@@ -2,6 +2,8 @@ package io.vigil.search;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,18 +20,21 @@ public record TimeRange(String fromText, String toText, Instant from, Instant to
     public record Preset(String from, String label) {
     }
 
+    /** The start of "All time": whatever is stored, however old. */
+    public static final String ALL_TIME = "earliest";
+
     public static final List<Preset> PRESETS = List.of(new Preset("now-15m", "Last 15 minutes"),
             new Preset("now-1h", "Last hour"), new Preset("now-4h", "Last 4 hours"),
             new Preset("now-24h", "Last 24 hours"), new Preset("now-7d", "Last 7 days"),
-            new Preset("now-30d", "Last 30 days"), new Preset("now-90d", "Last 90 days"));
+            new Preset("now-30d", "Last 30 days"), new Preset("now-90d", "Last 90 days"),
+            new Preset("now-1y", "Last year"), new Preset(ALL_TIME, "All time"));
 
     public static final String DEFAULT_FROM = "now-24h";
 
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
-    private static final Duration LONGEST = Duration.ofDays(3650);
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
 
-    private static final Pattern RELATIVE = Pattern.compile("now(?:-(\\d{1,6})([smhdw]))?");
+    private static final Pattern RELATIVE = Pattern.compile("now(?:-(\\d{1,6})([smhdwy]))?");
 
     /** Reads the range; a blank bound is its default (the last 24 hours up to now). */
     public static TimeRange parse(String from, String to, Instant now) {
@@ -39,9 +44,6 @@ public record TimeRange(String fromText, String toText, Instant from, Instant to
         Instant end = instant("to", toText, now);
         if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
             throw new SearchProblem("time range: search between " + EARLIEST + " and " + LATEST, -1);
-        }
-        if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw new SearchProblem("time range: at most " + LONGEST.toDays() / 365 + " years at once", -1);
         }
         if (!start.isBefore(end)) {
             throw new SearchProblem("time range: 'from' (" + fromText + ") must be before 'to' (" + toText + ")",
@@ -83,15 +85,26 @@ public record TimeRange(String fromText, String toText, Instant from, Instant to
                 case "m" -> Duration.ofMinutes(1);
                 case "h" -> Duration.ofHours(1);
                 case "d" -> Duration.ofDays(1);
+                case "y" -> Duration.ofDays(365);
                 default -> Duration.ofDays(7);
             };
             return now.minus(unit.multipliedBy(amount));
         }
+        if (text.equals(ALL_TIME)) {
+            return EARLIEST;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new SearchProblem("time range: '" + name + "' is " + text
-                    + "; use now, now-<number><s|m|h|d|w> or an instant such as 2026-11-21T08:00:00Z", -1);
+            try {
+                // a day alone is its first moment, UTC
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADay) {
+                throw new SearchProblem(
+                        "time range: '" + name + "' is " + text + "; use now, now-<number><s|m|h|d|w|y>,"
+                                + " a date such as 2019-06-01, an instant such as 2026-11-21T08:00:00Z, or " + ALL_TIME,
+                        -1);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,6 +180,36 @@ class IngestHttpTest {
                 + "{\"term\":{\"destination.port\":22}},{\"term\":{\"network.transport\":\"tcp\"}},"
                 + "{\"term\":{\"rule.name\":\"UFW BLOCK\"}},{\"term\":{\"event.outcome\":\"failure\"}}]}}}"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void eventsOlderThanTheSourceKeepsThemAreCountedAndTheAnswerSaysWhatHappensToThem() {
+        Source source = newSource("json"); // keeps 7 days
+        String old = java.time.Instant.now().minus(java.time.Duration.ofDays(30)).toString();
+        String recent = java.time.Instant.now().minus(java.time.Duration.ofHours(1)).toString();
+        send(source, ("{\"@timestamp\":\"" + old + "\",\"msg\":\"old\"}\n{\"@timestamp\":\"" + recent
+                + "\",\"msg\":\"new\"}").getBytes(StandardCharsets.UTF_8), null).then().statusCode(200)
+                .body("accepted", is(2)).body("outsideRetention", is(1))
+                .body("notice", org.hamcrest.Matchers.containsString("older than source " + source.name()))
+                .body("notice", org.hamcrest.Matchers.containsString("deletes them"));
+        send(source, ("{\"@timestamp\":\"" + recent + "\",\"msg\":\"again\"}").getBytes(StandardCharsets.UTF_8),
+                null).then().statusCode(200).body("outsideRetention", is(0)).body("notice", nullValue());
+    }
+
+    @Test
+    void syslogLinesWithoutAYearTakeTheYearAndZoneTheSenderNames() {
+        Source source = newSource("syslog");
+        byte[] archive = "<38>Nov 21 10:00:00 bastion sshd[501]: Failed password for root from 203.0.113.9 port 4 ssh2\n"
+                .getBytes(StandardCharsets.UTF_8);
+        given().header("Authorization", "Bearer " + source.token()).queryParam("lastDay", "2019-12-31")
+                .queryParam("zone", "Europe/Berlin").body(archive).post("/api/ingest/" + source.name()).then()
+                .statusCode(200).body("accepted", is(1)).body("outsideRetention", is(1));
+        assertThat(count(source.name(), "{\"query\":{\"term\":{\"@timestamp\":\"2019-11-21T09:00:00Z\"}}}"))
+                .as("10:00 in Berlin in November is 09:00 UTC, in 2019").isEqualTo(1);
+
+        given().header("Authorization", "Bearer " + source.token()).queryParam("zone", "Mars/Olympus").body(archive)
+                .post("/api/ingest/" + source.name()).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("zone:"));
     }
 
     @Test

@@ -192,6 +192,18 @@ class SearchPagesTest {
     }
 
     @Test
+    void aSearchThatFindsNothingInItsRangeSaysHowManyMatchBeforeIt() {
+        String agent = ingest(4); // from 5 minutes to 35 minutes ago
+        String empty = page("userAgent:\"" + agent + "\"", "now-2m");
+        assertThat(empty).contains("data-testid=\"no-results\"");
+        assertThat(empty).contains("data-testid=\"outside-range\"").contains("4 events before this range")
+                .contains("Search all time");
+        assertThat(page("userAgent:\"" + agent + "\"", TimeRange.ALL_TIME)).contains(
+                "<span data-testid=\"total\">4</span>");
+        assertThat(page("userAgent:\"nobody-" + agent + "\"", "now-2m")).doesNotContain("outside-range");
+    }
+
+    @Test
     void aBadQuerySaysWhereAndAnExpensiveOneIsWarnedAbout() {
         String html = page("eventName:(ConsoleLogin OR", "now-24h");
         assertThat(html).contains("data-testid=\"search-problem\"").contains("query syntax: the query ends too early")

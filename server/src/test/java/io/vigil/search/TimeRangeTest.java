@@ -43,7 +43,20 @@ class TimeRangeTest {
                 .hasMessageContaining("must be before");
         assertThatThrownBy(() -> TimeRange.parse("now-999999w", "now", NOW)).isInstanceOf(SearchProblem.class)
                 .hasMessageContaining("search between");
-        assertThatThrownBy(() -> TimeRange.parse("now-5000d", "now", NOW)).isInstanceOf(SearchProblem.class)
-                .hasMessageContaining("at most 10 years");
+    }
+
+    @Test
+    void anySpanTheDataCoversYearsDatesAndAllTime() {
+        assertThat(TimeRange.parse("now-5000d", "now", NOW).length()).isEqualTo(Duration.ofDays(5000));
+        TimeRange lastYear = TimeRange.parse("now-1y", "now", NOW);
+        assertThat(lastYear.length()).isEqualTo(Duration.ofDays(365));
+        assertThat(lastYear.label()).isEqualTo("Last year");
+        TimeRange archive = TimeRange.parse("2019-01-01", "2020-01-01", NOW);
+        assertThat(archive.from()).isEqualTo(Instant.parse("2019-01-01T00:00:00Z"));
+        assertThat(archive.to()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+        TimeRange all = TimeRange.parse(TimeRange.ALL_TIME, "now", NOW);
+        assertThat(all.from()).isEqualTo(Instant.parse("1970-01-01T00:00:00Z"));
+        assertThat(all.label()).isEqualTo("All time");
+        assertThat(HistogramInterval.forRange(all.length()).expression()).isEqualTo("365d");
     }
 }

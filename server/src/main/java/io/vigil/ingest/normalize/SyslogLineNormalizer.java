@@ -41,7 +41,8 @@ public final class SyslogLineNormalizer implements EventNormalizer {
         if (!(item instanceof Item.Text text)) {
             throw new NormalizationException("expected a line of text");
         }
-        SyslogMessage parsed = new SyslogParser(Clock.fixed(context.ingested(), ZoneOffset.UTC)).parse(text.raw());
+        SyslogMessage parsed = new SyslogParser(Clock.fixed(context.yearlessBefore(), ZoneOffset.UTC),
+                context.yearlessZone()).parse(text.raw());
         Instant time = parsed.timestamp() != null ? parsed.timestamp() : context.ingested();
         String id = ContentIds.of(context.source(), text.key() != null ? text.key() : text.raw());
         ObjectNode document = JsonNodeFactory.instance.objectNode();

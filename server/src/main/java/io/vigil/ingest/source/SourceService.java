@@ -182,7 +182,7 @@ public class SourceService implements SourceTokens {
 
     private static EventSource resolved(IngestSource source) {
         return new EventSource(source.name, SourceType.of(source.type).orElseThrow(), source.scope,
-                source.detection);
+                source.detection, source.retentionDays);
     }
 
     @Transactional

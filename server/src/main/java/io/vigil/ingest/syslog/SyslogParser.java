@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * the priority optional), an ISO time in place of the BSD one, and journal-style lines without a
  * time ({@code host sshd[42]: msg}). A line that fits none is kept whole as the message. RFC 3164
  * times carry no year and no zone: the year is the one that puts the time closest before now, the
- * zone UTC.
+ * zone UTC unless the caller names one (an archive uploaded with its year and zone).
  */
 public final class SyslogParser {
 
@@ -42,9 +43,16 @@ public final class SyslogParser {
             Map.entry("Dec", 12));
 
     private final Clock clock;
+    private final ZoneId zone;
 
     public SyslogParser(Clock clock) {
+        this(clock, ZoneOffset.UTC);
+    }
+
+    /** Times without a zone are read in {@code zone}; those without a year fall closest before the clock's now. */
+    public SyslogParser(Clock clock, ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
     }
 
     public SyslogMessage parse(String line) {
@@ -86,12 +94,12 @@ public final class SyslogParser {
 
     private Instant bsdTime(Matcher bsd) {
         Instant now = clock.instant();
-        int year = LocalDateTime.ofInstant(now, ZoneOffset.UTC).getYear();
+        int year = LocalDateTime.ofInstant(now, zone).getYear();
         for (int candidate = year + 1; candidate >= year - 1; candidate--) {
             try {
                 Instant time = LocalDateTime.of(candidate, MONTHS.get(bsd.group(1)), Integer.parseInt(bsd.group(2)),
                         Integer.parseInt(bsd.group(3)), Integer.parseInt(bsd.group(4)), Integer.parseInt(bsd.group(5)))
-                        .toInstant(ZoneOffset.UTC);
+                        .atZone(zone).toInstant();
                 // a clock a day ahead of ours is still "now"; anything later belongs to last year
                 if (!time.isAfter(now.plusSeconds(86_400))) {
                     return time;

@@ -49,7 +49,7 @@ class SourceFormatsTest {
         String file = "version srcaddr dstaddr action\n2 10.0.0.1 10.0.0.2 REJECT\n";
         var payload = Payload.read(new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), false,
                 PayloadLimits.DEFAULT, -1);
-        var batch = new VpcFlowFormat().read(new EventSource("vpc", SourceType.VPCFLOW, "aws", true), payload, reader);
+        var batch = new VpcFlowFormat().read(new EventSource("vpc", SourceType.VPCFLOW, "aws"), payload, reader);
         assertThat(batch.items()).hasSize(1);
     }
 }
