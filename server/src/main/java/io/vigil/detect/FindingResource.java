@@ -22,7 +22,7 @@ import io.vigil.event.Level;
 import io.vigil.index.FindingsReader.StoredFinding;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.ops.DependencySetup;
-import io.vigil.search.EventSearchService;
+import io.vigil.search.FindingSearchService;
 
 /** Findings (rule matches) for programs, newest first, in the caller's data scope: what the findings page lists. */
 @Path("/api/findings")
@@ -32,10 +32,10 @@ public class FindingResource {
 
     static final int MAX_LIMIT = 1000;
 
-    private final EventSearchService search;
+    private final FindingSearchService search;
     private final CurrentUser currentUser;
 
-    FindingResource(EventSearchService search, CurrentUser currentUser) {
+    FindingResource(FindingSearchService search, CurrentUser currentUser) {
         this.search = search;
         this.currentUser = currentUser;
     }
@@ -51,7 +51,7 @@ public class FindingResource {
         if (level != null && !level.isBlank() && Level.of(level).isEmpty()) {
             return problem(400, "level: one of " + String.join(", ", Level.IDS));
         }
-        List<StoredFinding> found = search.latestFindings(currentUser.user(), blankToNull(rule), blankToNull(level),
+        List<StoredFinding> found = search.latest(currentUser.user(), blankToNull(rule), blankToNull(level),
                 limit);
         return Response.ok(found).build();
     }

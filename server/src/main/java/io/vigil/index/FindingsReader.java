@@ -90,7 +90,7 @@ public class FindingsReader {
         }
     }
 
-    private static StoredFinding finding(JsonNode doc) {
+    static StoredFinding finding(JsonNode doc) {
         JsonNode rule = doc.path("rule");
         List<String> tags = new ArrayList<>();
         rule.path("tags").forEach(tag -> tags.add(tag.asText()));

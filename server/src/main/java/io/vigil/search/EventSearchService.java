@@ -16,10 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vigil.access.VigilUser;
-import io.vigil.event.Level;
 import io.vigil.index.EventIndices;
-import io.vigil.index.FindingsReader;
-import io.vigil.index.FindingsReader.StoredFinding;
 import io.vigil.index.RawQueries;
 import io.vigil.index.RawQueries.RefusedException;
 import io.vigil.search.SearchResults.Bar;
@@ -45,12 +42,10 @@ public class EventSearchService {
             + "[a-z0-9][a-z0-9_.-]*");
 
     private final RawQueries queries;
-    private final FindingsReader findings;
     private final Clock clock;
 
-    EventSearchService(RawQueries queries, FindingsReader findings) {
+    EventSearchService(RawQueries queries) {
         this.queries = queries;
-        this.findings = findings;
         this.clock = Clock.systemUTC();
     }
 
@@ -247,18 +242,6 @@ public class EventSearchService {
         filters.addObject().putObject("ids").putArray("values").add(id);
         filters.add(SearchScope.of(user).filter());
         return hits(run(index, body)).stream().findFirst();
-    }
-
-    /** The newest findings in the user's scope, optionally of one rule or level. */
-    public List<StoredFinding> latestFindings(VigilUser user, String ruleId, String level, int limit) {
-        return findings.latest(ruleId, level, limit, SearchScope.of(user).sources());
-    }
-
-    /** What detection found in one event (in the user's scope), most severe first. */
-    public List<StoredFinding> findings(VigilUser user, String eventId) {
-        List<StoredFinding> found = new ArrayList<>(findings.forEvent(eventId, SearchScope.of(user).sources()));
-        found.sort(java.util.Comparator.comparingInt(f -> Level.rank(f.level())));
-        return found;
     }
 
     JsonNode run(String indices, ObjectNode body) {

@@ -51,8 +51,11 @@ public class SearchPages {
     private final EventSearchService search;
     private final EventFieldNames fieldNames;
     private final CurrentUser currentUser;
+    private final FindingSearchService findings;
 
-    SearchPages(EventSearchService search, EventFieldNames fieldNames, CurrentUser currentUser) {
+    SearchPages(EventSearchService search, FindingSearchService findings, EventFieldNames fieldNames,
+            CurrentUser currentUser) {
+        this.findings = findings;
         this.search = search;
         this.fieldNames = fieldNames;
         this.currentUser = currentUser;
@@ -140,7 +143,7 @@ public class SearchPages {
             String original = event.document().path("event").path("original").asText(null);
             return Templates.search$event(form, new EventView(event.index(), event.id(), event.time().toString(),
                     ResultsTable.allFields(event), original != null ? original : Pretty.json(event.document()),
-                    search.findings(currentUser.user(), event.document().path("event").path("id").asText(id))));
+                    findings.ofEvent(currentUser.user(), event.document().path("event").path("id").asText(id))));
         } catch (SearchProblem | StoreUnavailableException e) {
             return problemFragment(e);
         }

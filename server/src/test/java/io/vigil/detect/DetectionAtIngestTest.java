@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vigil.access.VigilUser;
-import io.vigil.search.EventSearchService;
+import io.vigil.search.FindingSearchService;
 import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.TestStack;
@@ -31,7 +31,7 @@ import io.vigil.testing.Tokens;
 class DetectionAtIngestTest {
 
     @Inject
-    EventSearchService search;
+    FindingSearchService findingSearch;
 
     /** SigmaHQ's "AWS CloudTrail Important Change" rule, shipped in the built-in CloudTrail pack. */
     private static final String STOP_LOGGING_RULE = "4db60cc0-36fb-42b7-9b58-a5b53019fb74";
@@ -157,11 +157,11 @@ class DetectionAtIngestTest {
 
         var scoped = new VigilUser("s-1", "scoped", "Scoped analyst", List.of(),
                 Set.of(), Optional.of(Set.of(name(mine))));
-        assertThat(search.latestFindings(scoped, ruleId, null, 200)).extracting(f -> f.source())
+        assertThat(findingSearch.latest(scoped, ruleId, null, 200)).extracting(f -> f.source())
                 .containsExactly(name(mine));
         var nowhere = new VigilUser("s-2", "nowhere", "No sources", List.of(),
                 Set.of(), Optional.of(Set.of()));
-        assertThat(search.latestFindings(nowhere, ruleId, null, 200)).isEmpty();
+        assertThat(findingSearch.latest(nowhere, ruleId, null, 200)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,151 @@
+package io.vigil.index;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vigil.index.FindingsReader.StoredFinding;
+
+/**
+ * The findings list as an analyst works it: a page of findings by event time with their total, how many
+ * findings and matches each rule has among them, and the same findings folded into one row per rule and
+ * key (a source address, a user), however many ingest batches split them. Every request is limited to the
+ * sources the caller's scope allows, given by the search layer.
+ */
+@ApplicationScoped
+public class FindingsBrowser {
+
+    /** What to list: each filter optional (null); event time in [from, to); pages of {@code size}. */
+    public record Filter(String ruleId, String level, String source, Instant from, Instant to) {
+    }
+
+    /** One rule among the filtered findings: its title and level, findings and matched events. */
+    public record RuleCount(String ruleId, String ruleTitle, String level, long findings, long matches) {
+    }
+
+    /** A rule's findings for one value of the grouping field, folded into one row. */
+    public record Group(String ruleId, String ruleTitle, String level, String key, long findings, long matches,
+            String first, String last) {
+    }
+
+    /** A page of findings, how many there are in all, and the rules among all of them. */
+    public record Page(List<StoredFinding> findings, long total, List<RuleCount> rules) {
+    }
+
+    /** The fields findings can be grouped by (their group-by values, ADR 0010). */
+    public static final List<String> GROUP_FIELDS = List.of("source.ip", "user.name", "host.name",
+            "cloud.account.id");
+
+    /** OpenSearch pages by from + size up to this many hits. */
+    public static final int MAX_WINDOW = 10_000;
+    private static final int MAX_RULES = 100;
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final RawQueries queries;
+
+    FindingsBrowser(RawQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Findings newest first by event time, page {@code page} (0-based) of {@code size}. */
+    public Page page(Filter filter, int page, int size, Set<String> sources) {
+        ObjectNode body = F.objectNode().put("size", size).put("from", page * size).put("track_total_hits", true);
+        body.set("query", query(filter, sources));
+        body.putArray("sort").addObject().putObject("@timestamp").put("order", "desc");
+        ruleCounts(body.putObject("aggs").putObject("rules"));
+        JsonNode answer = queries.search(EventIndices.FINDINGS_PREFIX + "*", body);
+        List<StoredFinding> findings = new ArrayList<>();
+        answer.path("hits").path("hits").forEach(hit -> findings.add(FindingsReader.finding(hit.path("_source"))));
+        List<RuleCount> rules = new ArrayList<>();
+        for (JsonNode bucket : answer.path("aggregations").path("rules").path("buckets")) {
+            JsonNode rule = bucket.path("about").path("hits").path("hits").path(0).path("_source").path("rule");
+            rules.add(new RuleCount(bucket.path("key").asText(), rule.path("title").asText(),
+                    rule.path("level").asText(""), bucket.path("doc_count").asLong(),
+                    bucket.path("matches").path("value").asLong()));
+        }
+        return new Page(findings, answer.path("hits").path("total").path("value").asLong(), rules);
+    }
+
+    /** The filtered findings folded by rule and {@code field} (one of {@link #GROUP_FIELDS}), latest first. */
+    public List<Group> groups(Filter filter, String field, int size, Set<String> sources) {
+        if (!GROUP_FIELDS.contains(field)) {
+            throw new IllegalArgumentException("group: one of " + String.join(", ", GROUP_FIELDS));
+        }
+        ObjectNode body = F.objectNode().put("size", 0);
+        body.set("query", query(filter, sources));
+        ObjectNode grouping = body.putObject("aggs").putObject("groups");
+        ObjectNode terms = grouping.putObject("multi_terms");
+        ArrayNode keys = terms.putArray("terms");
+        keys.addObject().put("field", "rule.id");
+        keys.addObject().put("field", "group." + field).put("missing", "-");
+        terms.put("size", size).putObject("order").put("last", "desc");
+        ObjectNode aggs = grouping.putObject("aggs");
+        aggs.putObject("matches").putObject("sum").put("field", "finding.count");
+        aggs.putObject("first").putObject("min").put("field", "finding.first");
+        aggs.putObject("last").putObject("max").put("field", "@timestamp");
+        about(aggs);
+        JsonNode answer = queries.search(EventIndices.FINDINGS_PREFIX + "*", body);
+        List<Group> groups = new ArrayList<>();
+        for (JsonNode bucket : answer.path("aggregations").path("groups").path("buckets")) {
+            JsonNode rule = bucket.path("about").path("hits").path("hits").path(0).path("_source").path("rule");
+            groups.add(new Group(bucket.path("key").path(0).asText(), rule.path("title").asText(),
+                    rule.path("level").asText(""), bucket.path("key").path(1).asText(),
+                    bucket.path("doc_count").asLong(),
+                    bucket.path("matches").path("value").asLong(),
+                    bucket.path("first").path("value_as_string").asText(),
+                    bucket.path("last").path("value_as_string").asText()));
+        }
+        return groups;
+    }
+
+    private static void ruleCounts(ObjectNode rules) {
+        rules.putObject("terms").put("field", "rule.id").put("size", MAX_RULES);
+        ObjectNode aggs = rules.putObject("aggs");
+        aggs.putObject("matches").putObject("sum").put("field", "finding.count");
+        about(aggs);
+    }
+
+    /** The newest finding of a bucket, for the rule's title and level (kept in _source only). */
+    private static void about(ObjectNode aggs) {
+        ObjectNode top = aggs.putObject("about").putObject("top_hits").put("size", 1);
+        top.putArray("_source").add("rule.title").add("rule.level");
+        top.putArray("sort").addObject().putObject("@timestamp").put("order", "desc");
+    }
+
+    private static ObjectNode query(Filter filter, Set<String> sources) {
+        ObjectNode query = F.objectNode();
+        ArrayNode filters = query.putObject("bool").putArray("filter");
+        if (sources != null) {
+            ArrayNode allowed = filters.addObject().putObject("terms").putArray("vigil.source");
+            sources.stream().sorted().forEach(allowed::add);
+        }
+        term(filters, "rule.id", filter.ruleId());
+        term(filters, "rule.level", filter.level());
+        term(filters, "vigil.source", filter.source());
+        if (filter.from() != null || filter.to() != null) {
+            ObjectNode range = filters.addObject().putObject("range").putObject("@timestamp");
+            if (filter.from() != null) {
+                range.put("gte", filter.from().toEpochMilli());
+            }
+            if (filter.to() != null) {
+                range.put("lt", filter.to().toEpochMilli());
+            }
+            range.put("format", "epoch_millis");
+        }
+        return query;
+    }
+
+    private static void term(ArrayNode filters, String field, String value) {
+        if (value != null) {
+            filters.addObject().putObject("term").put(field, value);
+        }
+    }
+}

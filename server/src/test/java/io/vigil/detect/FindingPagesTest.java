@@ -1,0 +1,94 @@
+package io.vigil.detect;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.testing.TestRules;
+import io.vigil.testing.TestSources;
+import io.vigil.testing.Tokens;
+
+/** The findings list: filters, a page at a time with the total, counts per rule, one row per rule and key. */
+@QuarkusTest
+class FindingPagesTest {
+
+    private static final Pattern ROW = Pattern.compile("<tr><td>");
+
+    private static String record(String agent, String user, Instant time) {
+        return "{\"eventVersion\":\"1.09\",\"eventTime\":\"" + time.truncatedTo(ChronoUnit.SECONDS)
+                + "\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\",\"awsRegion\":\"eu-west-1\","
+                + "\"sourceIPAddress\":\"198.51.100.77\",\"userAgent\":\"" + agent + "\",\"userIdentity\":{\"type\":"
+                + "\"IAMUser\",\"userName\":\"" + user + "\"},\"eventID\":\"" + UUID.randomUUID()
+                + "\",\"recipientAccountId\":\"111122223333\"}";
+    }
+
+    private static String page(String query) {
+        return given().auth().oauth2(Tokens.of("analyst")).get("/alerts/findings?" + query).then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static int rows(String html, String table) {
+        int start = html.indexOf("data-testid=\"" + table + "\"");
+        if (start < 0) {
+            return 0;
+        }
+        String body = html.substring(start, html.indexOf("</table>", start));
+        Matcher rows = ROW.matcher(body);
+        int count = 0;
+        while (rows.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    @Test
+    void findingsArePagedCountedPerRuleAndFoldedByKey() {
+        String agent = "paged-" + UUID.randomUUID();
+        String ruleId = TestRules.createUserBy(agent, "Users created by a paged client", "medium", "t-paged");
+        String source = TestSources.create("t-fpages-", "cloudtrail", 30);
+        Instant now = Instant.now().minus(Duration.ofMinutes(5));
+        // one batch of 51 users: 51 findings (one per user); then a second batch for the first user
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 51; i++) {
+            batch.append(record(agent, "user" + i, now.minusSeconds(i))).append('\n');
+        }
+        TestSources.ingest(source, batch.toString());
+        TestSources.ingest(source, record(agent, "user0", now.plusSeconds(1)));
+
+        String byRule = "rule=" + ruleId;
+        await().atMost(Duration.ofSeconds(20)).until(() -> page(byRule).contains(
+                "<span data-testid=\"findings-total\">52</span>"));
+        String first = page(byRule);
+        assertThat(rows(first, "findings")).isEqualTo(50);
+        assertThat(first).contains("1–50, newest event first").contains("data-testid=\"older\"");
+        assertThat(rows(first, "rule-counts")).isEqualTo(1);
+        assertThat(first).contains("Users created by a paged client</a></td>\n        <td class=\"num\">52</td>"
+                + "<td class=\"num\">52</td>");
+
+        String second = page(byRule + "&page=1");
+        assertThat(rows(second, "findings")).isEqualTo(2);
+        assertThat(second).contains("51–52").doesNotContain("data-testid=\"older\"");
+
+        String byAddress = page(byRule + "&group=source.ip");
+        assertThat(rows(byAddress, "finding-groups")).as("one attacker, one row").isEqualTo(1);
+        assertThat(byAddress)
+                .contains("<td>198.51.100.77</td>\n        <td class=\"num\">52</td><td class=\"num\">52</td>");
+        assertThat(rows(page(byRule + "&group=user.name"), "finding-groups")).isEqualTo(51);
+
+        String elsewhere = page(byRule + "&source=t-nowhere");
+        assertThat(elsewhere).contains("<span data-testid=\"findings-total\">0</span>");
+        assertThat(page(byRule + "&group=nonsense")).contains("group: one of source.ip");
+        assertThat(page(byRule + "&from=now-1m")).as("events 5 minutes old, outside the range")
+                .contains("<span data-testid=\"findings-total\">0</span>");
+    }
+}
