@@ -3,9 +3,11 @@ package io.vigil.search;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,7 +30,9 @@ import io.vigil.search.SearchResults.Hit;
 
 /**
  * Search for programs (a SOAR, a notebook, a script): the same searches as the console's search page, in
- * the same scope, as JSON. Events page by an opaque cursor; a search with a pipe answers its table.
+ * the same scope, as JSON. Events page by an opaque cursor; a search with a pipe answers its table. The
+ * cursor holds an OpenSearch point in time, whose id grows with the indices searched: POST takes the same
+ * parameters in a body, where no URL limit applies.
  */
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,6 +85,22 @@ public class SearchResource {
         return new SearchAnswer(text(q), range.from(), range.to(), first.total(),
                 new SearchAnswer.Histogram(first.interval().expression(), first.histogram()), first.hits(),
                 next(first, new SearchCursor(null, range.from(), range.to())), null, first.warnings());
+    }
+
+    /** A search as a JSON body: the same fields as the query parameters of {@code GET /api/search}. */
+    public record SearchRequest(String q, String from, String to, Integer size, String cursor, Boolean original) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permission.Names.EVENTS_READ)
+    @Operation(summary = "The same search with its parameters in a JSON body: for a cursor too long for a URL")
+    public SearchAnswer searchByBody(SearchRequest request) {
+        if (request == null) {
+            throw new SearchProblem("body: a JSON object with q, from, to, size, cursor, original", -1);
+        }
+        return search(request.q(), request.from(), request.to(), request.size() == null ? 100 : request.size(),
+                request.cursor(), request.original() != null && request.original());
     }
 
     @GET
