@@ -39,13 +39,15 @@ public class FindingPages {
     static final int GROUPS = 200;
 
     /** The list's filters as the form and the links carry them. */
-    public record Filters(String rule, String level, String source, String from, String to, String group) {
+    public record Filters(String rule, String level, String source, String from, String to, String group,
+            String sort) {
 
         /** This list with other parameters, as a link. */
         public String url(int page) {
             StringBuilder url = new StringBuilder("/alerts/findings?from=").append(enc(from)).append("&to=")
                     .append(enc(to));
-            for (String[] p : new String[][]{{"rule", rule}, {"level", level}, {"source", source}, {"group", group}}) {
+            for (String[] p : new String[][]{{"rule", rule}, {"level", level}, {"source", source}, {"group", group},
+                    {"sort", sort}}) {
                 if (!p[1].isEmpty()) {
                     url.append('&').append(p[0]).append('=').append(enc(p[1]));
                 }
@@ -55,7 +57,7 @@ public class FindingPages {
 
         /** The same filters for one rule. */
         public String ruleUrl(String ruleId) {
-            return new Filters(ruleId, level, source, from, to, group).url(0);
+            return new Filters(ruleId, level, source, from, to, group, sort).url(0);
         }
 
         private static String enc(String value) {
@@ -98,9 +100,10 @@ public class FindingPages {
     @PermissionsAllowed(Permission.Names.ALERTS_READ)
     public TemplateInstance page(@QueryParam("rule") String rule, @QueryParam("level") String level,
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("group") String group, @QueryParam("page") int page) {
+            @QueryParam("group") String group, @QueryParam("sort") String sort, @QueryParam("page") int page) {
         var filters = new Filters(orEmpty(rule), orEmpty(level), orEmpty(source),
-                blank(from) ? TimeRange.ALL_TIME : from.trim(), blank(to) ? "now" : to.trim(), orEmpty(group));
+                blank(from) ? TimeRange.ALL_TIME : from.trim(), blank(to) ? "now" : to.trim(), orEmpty(group),
+                "found".equals(sort) ? "found" : "");
         try {
             TimeRange range = TimeRange.parse(filters.from(), filters.to(), java.time.Instant.now());
             var filter = new FindingsBrowser.Filter(blankToNull(rule), blankToNull(level), blankToNull(source),
@@ -110,7 +113,8 @@ public class FindingPages {
                         null);
             }
             int number = Math.max(0, Math.min(page, FindingsBrowser.MAX_WINDOW / PAGE_SIZE - 1));
-            var found = findings.page(currentUser.user(), filter, number, PAGE_SIZE);
+            var order = filters.sort().isEmpty() ? FindingsBrowser.Order.EVENT_TIME : FindingsBrowser.Order.FOUND;
+            var found = findings.page(currentUser.user(), filter, order, number, PAGE_SIZE);
             boolean more = (long) (number + 1) * PAGE_SIZE < Math.min(found.total(), FindingsBrowser.MAX_WINDOW);
             return render(filters, new Listing(found, number, number > 0 ? filters.url(number - 1) : null,
                     more ? filters.url(number + 1) : null), List.of(), null);

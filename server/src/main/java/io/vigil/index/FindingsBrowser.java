@@ -55,11 +55,25 @@ public class FindingsBrowser {
         this.queries = queries;
     }
 
-    /** Findings newest first by event time, page {@code page} (0-based) of {@code size}. */
-    public Page page(Filter filter, int page, int size, Set<String> sources) {
+    /** The order of a page: by the latest event's time, or by when detection wrote the finding. */
+    public enum Order {
+        EVENT_TIME,
+        FOUND
+    }
+
+    /** Findings newest first in {@code order}, page {@code page} (0-based) of {@code size}. */
+    public Page page(Filter filter, Order order, int page, int size, Set<String> sources) {
         ObjectNode body = F.objectNode().put("size", size).put("from", page * size).put("track_total_hits", true);
         body.set("query", query(filter, sources));
-        body.putArray("sort").addObject().putObject("@timestamp").put("order", "desc");
+        ArrayNode sort = body.putArray("sort");
+        if (order == Order.FOUND) {
+            // the time found is kept in _source only (ADR 0010), but findings are indexed by the day they were
+            // found (ADR 0011) into one shard per day, whose sequence numbers follow the order they were written
+            sort.addObject().putObject("_index").put("order", "desc");
+            sort.addObject().putObject("_seq_no").put("order", "desc");
+        } else {
+            sort.addObject().putObject("@timestamp").put("order", "desc");
+        }
         ruleCounts(body.putObject("aggs").putObject("rules"));
         JsonNode answer = queries.search(EventIndices.FINDINGS_PREFIX + "*", body);
         List<StoredFinding> findings = new ArrayList<>();

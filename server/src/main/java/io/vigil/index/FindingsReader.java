@@ -29,10 +29,12 @@ public class FindingsReader {
 
     /**
      * A finding as the console lists it: {@code time} is its latest event's, {@code first} its earliest
-     * (ISO-8601 both); {@code count} events matched, {@code eventIds} lists them.
+     * (ISO-8601 both); {@code count} events matched, {@code eventIds} lists them; {@code found} when detection
+     * wrote it (empty for findings of mapping v1).
      */
     public record StoredFinding(String time, String first, String ruleId, String ruleTitle, String level,
-            List<String> tags, String source, List<String> eventIds, int count, String eventIndex, String group) {
+            List<String> tags, String source, List<String> eventIds, int count, String eventIndex, String group,
+            String found) {
 
         /** The finding's first listed event. */
         public String eventId() {
@@ -110,6 +112,6 @@ public class FindingsReader {
                 rule.path("title").asText(), rule.path("level").asText(""), tags,
                 doc.path("vigil").path("source").asText(), eventIds,
                 doc.path("finding").path("count").asInt(eventIds.size()), doc.path("event").path("index").asText(),
-                group.toString());
+                group.toString(), doc.path("finding").path("created").asText(""));
     }
 }

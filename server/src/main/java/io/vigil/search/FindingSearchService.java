@@ -41,9 +41,9 @@ public class FindingSearchService {
         return found;
     }
 
-    /** A page of findings by event time, their total and the rules among them, in the user's scope. */
-    public FindingsBrowser.Page page(VigilUser user, Filter filter, int page, int size) {
-        return browser.page(filter, page, size, SearchScope.of(user).sources());
+    /** A page of findings in the order asked, their total and the rules among them, in the user's scope. */
+    public FindingsBrowser.Page page(VigilUser user, Filter filter, FindingsBrowser.Order order, int page, int size) {
+        return browser.page(filter, order, page, size, SearchScope.of(user).sources());
     }
 
     /** The filtered findings folded by rule and a group-by field, in the user's scope. */

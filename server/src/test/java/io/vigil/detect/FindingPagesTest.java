@@ -91,4 +91,25 @@ class FindingPagesTest {
         assertThat(page(byRule + "&from=now-1m")).as("events 5 minutes old, outside the range")
                 .contains("<span data-testid=\"findings-total\">0</span>");
     }
+
+    @Test
+    void findingsCanBeOrderedByWhenTheyWereFound() {
+        String agent = "found-" + UUID.randomUUID();
+        String ruleId = TestRules.createUserBy(agent, "Users created by a late client", "low", "t-found");
+        String source = TestSources.create("t-ffound-", "cloudtrail", 30);
+        Instant now = Instant.now();
+        // found first: an event of a minute ago; found second: a late event of an hour ago (a back-fill)
+        TestSources.ingest(source, record(agent, "recent", now.minus(Duration.ofMinutes(1))));
+        TestSources.ingest(source, record(agent, "late", now.minus(Duration.ofHours(1))));
+
+        String byRule = "rule=" + ruleId;
+        await().atMost(Duration.ofSeconds(20)).until(() -> page(byRule).contains(
+                "<span data-testid=\"findings-total\">2</span>"));
+        String byEvent = page(byRule);
+        assertThat(byEvent.indexOf("user.name recent")).isLessThan(byEvent.indexOf("user.name late"));
+        String byFound = page(byRule + "&sort=found");
+        assertThat(byFound).contains("newest found first");
+        assertThat(byFound.indexOf("user.name late")).as("the back-fill was found last")
+                .isLessThan(byFound.indexOf("user.name recent"));
+    }
 }
