@@ -27,6 +27,7 @@ import io.vigil.index.EventIndices;
 import io.vigil.index.RawQueries;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.index.query.Dsl;
+import io.vigil.search.SearchScope;
 
 /**
  * Backtests: a rule translated to an OpenSearch query (the same AST the matcher runs at ingest,
@@ -56,10 +57,11 @@ public class BacktestService {
     }
 
     /**
-     * Starts a backtest of the rule over the range and returns it at once (RUNNING, or FAILED when the
+     * Starts a backtest of the rule over the range, over the events of the sources {@code scope} allows
+     * (the user's data scope, as every other read), and returns it at once (RUNNING, or FAILED when the
      * rule has no exact query: the reason names the feature).
      */
-    public Backtest start(SigmaRule rule, BacktestRange range) {
+    public Backtest start(SigmaRule rule, BacktestRange range, SearchScope scope) {
         Instant to = clock.instant();
         Instant from = to.minus(range.length());
         List<Backtest.Bar> bars = new ArrayList<>();
@@ -79,7 +81,7 @@ public class BacktestService {
         put(job);
         Thread.ofVirtual().name("backtest-" + job.id()).start(() -> {
             try {
-                run(job, rule);
+                run(job, rule, scope);
             } finally {
                 running.release();
                 cancelled.remove(job.id());
@@ -101,7 +103,7 @@ public class BacktestService {
         }
     }
 
-    private void run(Backtest job, SigmaRule rule) {
+    private void run(Backtest job, SigmaRule rule, SearchScope scope) {
         long started = System.nanoTime();
         Backtest current = job;
         try {
@@ -116,7 +118,7 @@ public class BacktestService {
                     return;
                 }
                 Backtest.Bar bar = bars.get(i);
-                JsonNode answer = raw.search(EventIndices.ALL_EVENTS, slice(ruleQuery, bar,
+                JsonNode answer = raw.search(EventIndices.ALL_EVENTS, slice(ruleQuery, scope, bar,
                         SAMPLES - samples.size()));
                 long count = answer.path("hits").path("total").path("value").asLong();
                 answer.path("hits").path("hits").forEach(hit -> samples.add(sample(hit)));
@@ -140,7 +142,7 @@ public class BacktestService {
         }
     }
 
-    private static ObjectNode slice(ObjectNode ruleQuery, Backtest.Bar bar, int samples) {
+    private static ObjectNode slice(ObjectNode ruleQuery, SearchScope scope, Backtest.Bar bar, int samples) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("size", Math.max(0, samples));
         body.put("track_total_hits", true);
@@ -150,7 +152,7 @@ public class BacktestService {
         ObjectNode range = JsonNodeFactory.instance.objectNode();
         range.putObject("range").putObject("@timestamp").put("gte", bar.start().toString())
                 .put("lt", bar.end().toString());
-        body.set("query", Dsl.and(List.of(range, ruleQuery)));
+        body.set("query", Dsl.and(List.of(range, scope.filter(), ruleQuery)));
         return body;
     }
 

@@ -25,6 +25,7 @@ import io.vigil.detect.backtest.BacktestRange;
 import io.vigil.detect.backtest.BacktestService;
 import io.vigil.detect.sigma.SigmaRule;
 import io.vigil.event.Level;
+import io.vigil.search.SearchScope;
 
 /**
  * The rules section of the console: packs and rules with their switches, and a rule's page — its
@@ -186,7 +187,8 @@ public class RulePages {
         } catch (IllegalArgumentException e) {
             return Response.status(422).entity(Templates.rule$backtestProblem(e.getMessage())).build();
         }
-        return Response.ok(Templates.rule$backtest(backtests.start(rule, parsed))).build();
+        return Response.ok(Templates.rule$backtest(backtests.start(rule, parsed, SearchScope.of(currentUser.user()))))
+                .build();
     }
 
     @GET
