@@ -1,7 +1,6 @@
 package io.vigil.detect;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +22,7 @@ import io.vigil.index.FindingsReader.StoredFinding;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.ops.DependencySetup;
 import io.vigil.search.FindingSearchService;
+import io.vigil.web.JsonProblems;
 
 /** Findings (rule matches) for programs, newest first, in the caller's data scope: what the findings page lists. */
 @Path("/api/findings")
@@ -58,12 +58,11 @@ public class FindingResource {
 
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e) {
-        return problem(503, "OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e));
+        return JsonProblems.storeUnavailable("OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e));
     }
 
     private static Response problem(int status, String detail) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("status", status, "detail", detail)).build();
+        return JsonProblems.of(status, detail);
     }
 
     private static String blankToNull(String value) {

@@ -3,7 +3,6 @@ package io.vigil.index;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,8 +16,8 @@ import io.vigil.index.FindingsReader.StoredFinding;
 /**
  * The findings list as an analyst works it: a page of findings by event time with their total, how many
  * findings and matches each rule has among them, and the same findings folded into one row per rule and
- * key (a source address, a user), however many ingest batches split them. Every request is limited to the
- * sources the caller's scope allows, given by the search layer.
+ * key (a source address, a user), however many ingest batches split them. Every request carries the
+ * caller's scope filter, which the search layer makes ({@code SearchScope.filter()}).
  */
 @ApplicationScoped
 public class FindingsBrowser {
@@ -62,9 +61,9 @@ public class FindingsBrowser {
     }
 
     /** Findings newest first in {@code order}, page {@code page} (0-based) of {@code size}. */
-    public Page page(Filter filter, Order order, int page, int size, Set<String> sources) {
+    public Page page(Filter filter, Order order, int page, int size, ObjectNode scope) {
         ObjectNode body = F.objectNode().put("size", size).put("from", page * size).put("track_total_hits", true);
-        body.set("query", query(filter, sources));
+        body.set("query", query(filter, scope));
         ArrayNode sort = body.putArray("sort");
         if (order == Order.FOUND) {
             // the time found is kept in _source only (ADR 0010), but findings are indexed by the day they were
@@ -89,12 +88,12 @@ public class FindingsBrowser {
     }
 
     /** The filtered findings folded by rule and {@code field} (one of {@link #GROUP_FIELDS}), latest first. */
-    public List<Group> groups(Filter filter, String field, int size, Set<String> sources) {
+    public List<Group> groups(Filter filter, String field, int size, ObjectNode scope) {
         if (!GROUP_FIELDS.contains(field)) {
             throw new IllegalArgumentException("group: one of " + String.join(", ", GROUP_FIELDS));
         }
         ObjectNode body = F.objectNode().put("size", 0);
-        body.set("query", query(filter, sources));
+        body.set("query", query(filter, scope));
         ObjectNode grouping = body.putObject("aggs").putObject("groups");
         ObjectNode terms = grouping.putObject("multi_terms");
         ArrayNode keys = terms.putArray("terms");
@@ -134,13 +133,10 @@ public class FindingsBrowser {
         top.putArray("sort").addObject().putObject("@timestamp").put("order", "desc");
     }
 
-    private static ObjectNode query(Filter filter, Set<String> sources) {
+    private static ObjectNode query(Filter filter, ObjectNode scope) {
         ObjectNode query = F.objectNode();
         ArrayNode filters = query.putObject("bool").putArray("filter");
-        if (sources != null) {
-            ArrayNode allowed = filters.addObject().putObject("terms").putArray("vigil.source");
-            sources.stream().sorted().forEach(allowed::add);
-        }
+        filters.add(scope);
         term(filters, "rule.id", filter.ruleId());
         term(filters, "rule.level", filter.level());
         term(filters, "vigil.source", filter.source());

@@ -28,6 +28,7 @@ import io.vigil.ingest.parse.Payload;
 import io.vigil.ingest.parse.PayloadLimits;
 import io.vigil.ingest.source.SourceService;
 import io.vigil.ops.DependencySetup;
+import io.vigil.web.JsonProblems;
 
 /**
  * HTTP intake: a JSON object, a JSON array, NDJSON, a CloudTrail file or syslog lines, optionally
@@ -83,12 +84,8 @@ public class IngestResource {
         try {
             return Response.ok(ingest.ingest(source, payload, Origin.http().with(yearless))).build();
         } catch (Spool.SpoolFullException | java.io.UncheckedIOException e) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("status", 503, "error", "Event store unavailable", "detail",
-                            "nothing of this batch was acknowledged; send it again later ("
-                                    + DependencySetup.rootMessage(e) + ")"))
-                    .build();
+            return JsonProblems.storeUnavailable("nothing of this batch was acknowledged; send it again later ("
+                    + DependencySetup.rootMessage(e) + ")");
         }
     }
 

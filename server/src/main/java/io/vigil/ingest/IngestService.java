@@ -125,14 +125,13 @@ public class IngestService {
         int accepted = 0;
         int outsideRetention = 0;
         LocalDate kept = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(source.retentionDays());
+        Instant keptFrom = kept.atStartOfDay(ZoneOffset.UTC).toInstant();
         for (int i = 0; i < events.size(); i++) {
             String error = outcome.errors().get(i);
             if (error == null) {
                 accepted++;
                 // retention deletes whole days before this one (IndexRetention): so will it these events
-                outsideRetention += LocalDate.ofInstant(events.get(i).timestamp(), ZoneOffset.UTC).isBefore(kept)
-                        ? 1
-                        : 0;
+                outsideRetention += events.get(i).timestamp().isBefore(keptFrom) ? 1 : 0;
             } else {
                 reject(source, origin, eventItems.get(i).line(), 400, "the event store refused it: " + error,
                         raw(eventItems.get(i)), rejections, letters);

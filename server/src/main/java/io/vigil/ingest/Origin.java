@@ -1,5 +1,11 @@
 package io.vigil.ingest;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
 /**
  * Where a batch came from, for dead letters and for the events themselves: {@code channel} names
  * the intake ("http", "syslog udp", "s3://bucket/key", "upload trail.json.gz"), {@code peer} is
@@ -12,7 +18,7 @@ public record Origin(String channel, String peer, YearlessTimes yearless) {
      * closest before {@code before}, in {@code zone}. By default before the arrival, in UTC; an archive
      * of an older year names its own.
      */
-    public record YearlessTimes(java.time.Instant before, java.time.ZoneId zone) {
+    public record YearlessTimes(Instant before, ZoneId zone) {
 
         /**
          * From what a user types: {@code lastDay} the last day the file covers ({@code 2019-12-31}; lines
@@ -25,17 +31,17 @@ public record Origin(String channel, String peer, YearlessTimes yearless) {
             if (noDay && noZone) {
                 return null;
             }
-            java.time.ZoneId id;
+            ZoneId id;
             try {
-                id = noZone ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone.strip());
-            } catch (java.time.DateTimeException e) {
+                id = noZone ? ZoneOffset.UTC : ZoneId.of(zone.strip());
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException("zone: a time zone such as UTC, +02:00 or Europe/Berlin, not '"
                         + zone.strip() + "'");
             }
-            java.time.LocalDate day;
+            LocalDate day;
             try {
-                day = noDay ? java.time.LocalDate.now(id) : java.time.LocalDate.parse(lastDay.strip());
-            } catch (java.time.DateTimeException e) {
+                day = noDay ? LocalDate.now(id) : LocalDate.parse(lastDay.strip());
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException("lastDay: a date such as 2019-12-31, not '" + lastDay.strip() + "'");
             }
             return new YearlessTimes(day.plusDays(1).atStartOfDay(id).toInstant(), id);

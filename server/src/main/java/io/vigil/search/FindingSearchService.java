@@ -43,11 +43,11 @@ public class FindingSearchService {
 
     /** A page of findings in the order asked, their total and the rules among them, in the user's scope. */
     public FindingsBrowser.Page page(VigilUser user, Filter filter, FindingsBrowser.Order order, int page, int size) {
-        return browser.page(filter, order, page, size, SearchScope.of(user).sources());
+        return browser.page(filter, order, page, size, SearchScope.of(user).filter());
     }
 
     /** The filtered findings folded by rule and a group-by field, in the user's scope. */
     public List<FindingsBrowser.Group> groups(VigilUser user, Filter filter, String field, int size) {
-        return browser.groups(filter, field, size, SearchScope.of(user).sources());
+        return browser.groups(filter, field, size, SearchScope.of(user).filter());
     }
 }

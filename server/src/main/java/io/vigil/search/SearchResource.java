@@ -27,6 +27,7 @@ import io.vigil.event.Ecs;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.ops.DependencySetup;
 import io.vigil.search.SearchResults.Hit;
+import io.vigil.web.JsonProblems;
 
 /**
  * Search for programs (a SOAR, a notebook, a script): the same searches as the console's search page, in
@@ -153,9 +154,6 @@ public class SearchResource {
 
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e) {
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("status", 503, "error", "Event store unavailable",
-                        "detail", DependencySetup.rootMessage(e)))
-                .build();
+        return JsonProblems.storeUnavailable(DependencySetup.rootMessage(e));
     }
 }

@@ -21,6 +21,7 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.CurrentUser;
 import io.vigil.access.Permission;
+import io.vigil.web.JsonProblems;
 
 /** Rules over HTTP: list, read, history, import (YAML or zip), enable and disable. */
 @Path("/api/rules")
@@ -132,7 +133,6 @@ public class RuleResource {
     }
 
     private static Response problem(int status, String detail) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("status", status, "detail", detail)).build();
+        return JsonProblems.of(status, detail);
     }
 }

@@ -100,8 +100,7 @@ public class SourceService implements SourceTokens {
             return Optional.empty();
         }
         source.detection = enabled;
-        byTokenHash.remove(source.tokenHash);
-        byName.remove(name);
+        forget(source);
         return Optional.of(SourceView.of(source));
     }
 
@@ -111,10 +110,15 @@ public class SourceService implements SourceTokens {
         if (source == null) {
             return false;
         }
-        byTokenHash.remove(source.tokenHash);
-        byName.remove(name);
+        forget(source);
         source.delete();
         return true;
+    }
+
+    /** Drops what this replica cached of the source; others follow within {@link #TOKEN_CACHE}. */
+    private void forget(IngestSource source) {
+        byTokenHash.remove(source.tokenHash);
+        byName.remove(source.name);
     }
 
     @Transactional
