@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +18,6 @@ import io.vigil.detect.DetectionService;
 import io.vigil.event.EventSource;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.index.DeadLetters;
-import io.vigil.index.DeadLetters.DeadLetter;
 import io.vigil.index.DurableEventWriter;
 import io.vigil.index.EventIndexer;
 import io.vigil.index.EventIndices;
@@ -75,11 +77,11 @@ public class IngestService {
      * nothing is dropped silently while the source is being set up.
      */
     public void keepUnrouted(String sourceName, List<Item> items, Origin origin, String reason) {
-        List<DeadLetter> letters = new ArrayList<>(items.size());
+        var rejections = new Rejections(sourceName, origin);
         for (Item item : items) {
-            letters.add(new DeadLetter(sourceName, origin.location(item.line()), reason, raw(item)));
+            rejections.add(item.line(), 404, reason, raw(item));
         }
-        deadLetters.keep(letters);
+        deadLetters.keep(rejections.deadLetters());
     }
 
     private IngestResult ingest(EventSource source, Batch batch, Origin origin) {
@@ -91,20 +93,19 @@ public class IngestService {
         List<Item> items = batch.items();
         EventNormalizer normalizer = batch.normalizer();
 
-        List<IngestResult.Rejection> rejections = new ArrayList<>();
-        List<DeadLetter> letters = new ArrayList<>();
+        var rejections = new Rejections(source.name(), origin);
         List<NormalizedEvent> events = new ArrayList<>();
         List<Item> eventItems = new ArrayList<>();
         for (Item item : items) {
             switch (item) {
-                case Item.Rejected rejected -> reject(source, origin, rejected.line(), rejected.status(),
-                        rejected.reason(), rejected.raw(), rejections, letters);
+                case Item.Rejected rejected -> rejections.add(rejected.line(), rejected.status(), rejected.reason(),
+                        rejected.raw());
                 default -> {
                     try {
                         events.add(normalizer.normalize(item, context));
                         eventItems.add(item);
                     } catch (NormalizationException e) {
-                        reject(source, origin, item.line(), 422, e.getMessage(), raw(item), rejections, letters);
+                        rejections.add(item.line(), 422, e.getMessage(), raw(item));
                     }
                 }
             }
@@ -133,16 +134,19 @@ public class IngestService {
                 // retention deletes whole days before this one (IndexRetention): so will it these events
                 outsideRetention += events.get(i).timestamp().isBefore(keptFrom) ? 1 : 0;
             } else {
-                reject(source, origin, eventItems.get(i).line(), 400, "the event store refused it: " + error,
-                        raw(eventItems.get(i)), rejections, letters);
+                rejections.add(eventItems.get(i).line(), 400, "the event store refused it: " + error,
+                        raw(eventItems.get(i)));
             }
         }
-        deadLetters.keep(letters);
-        rejections.sort(java.util.Comparator.comparingInt(IngestResult.Rejection::line));
-        boolean truncated = rejections.size() > IngestResult.MAX_LISTED;
-        return new IngestResult(accepted, rejections.size(),
-                truncated ? List.copyOf(rejections.subList(0, IngestResult.MAX_LISTED)) : rejections, truncated,
-                written.spooled(), outsideRetention, retentionNotice(source, outsideRetention, kept));
+        deadLetters.keep(rejections.deadLetters());
+        return new IngestResult(accepted, rejections.count(), rejections.listed(), rejections.truncated(),
+                written.spooled(), outsideRetention, notices(retentionNotice(source, outsideRetention, kept),
+                        rejections.notice()));
+    }
+
+    private static String notices(String... notices) {
+        String joined = Arrays.stream(notices).filter(Objects::nonNull).collect(Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
     }
 
     private static String retentionNotice(EventSource source, int outside, LocalDate kept) {
@@ -153,12 +157,6 @@ public class IngestService {
                 + " keeps events (%d days): they are stored now and the next retention run (hourly) deletes them."
                 + " To keep them, raise the source's retention first; for syslog lines without a year, check the"
                 + " year they were dated in.", outside, kept, source.name(), source.retentionDays());
-    }
-
-    private static void reject(EventSource source, Origin origin, int line, int status, String reason,
-            String raw, List<IngestResult.Rejection> rejections, List<DeadLetter> letters) {
-        rejections.add(new IngestResult.Rejection(line, status, reason));
-        letters.add(new DeadLetter(source.name(), origin.location(line), reason, raw));
     }
 
     private static String raw(Item item) {

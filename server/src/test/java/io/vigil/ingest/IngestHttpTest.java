@@ -221,6 +221,32 @@ class IngestHttpTest {
     }
 
     @Test
+    void aHundredThousandEmptyRecordsCostAThousandDeadLettersAndOneSummary() {
+        Source source = newSource("cloudtrail");
+        String body = "{\"Records\":[" + String.join(",", java.util.Collections.nCopies(100_000, "{}")) + "]}";
+        JsonPath answer = send(source, body.getBytes(StandardCharsets.UTF_8), null).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(answer.getInt("accepted")).isZero();
+        assertThat(answer.getInt("rejected")).isEqualTo(100_000);
+        assertThat(answer.getBoolean("rejectionsTruncated")).isTrue();
+        assertThat(answer.getList("rejections")).hasSize(1000);
+        assertThat(answer.getInt("rejections[0].line")).isEqualTo(1);
+        assertThat(answer.getString("notice")).contains("the first 1,000 are kept as dead letters");
+
+        String base = TestStack.get().openSearch().url();
+        given().baseUri(base).post("/vigil-deadletters-*/_refresh").then().statusCode(200);
+        String query = "{\"query\":{\"term\":{\"vigil.source\":\"" + source.name() + "\"}}}";
+        assertThat(given().baseUri(base).contentType("application/json").body(query)
+                .post("/vigil-deadletters-*/_count").then().statusCode(200).extract().jsonPath().getLong("count"))
+                .isEqualTo(1001);
+        String summary = "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"vigil.source\":\"" + source.name()
+                + "\"}},{\"match_phrase\":{\"reason\":\"99,000 further rejections\"}}]}}}";
+        assertThat(given().baseUri(base).contentType("application/json").body(summary)
+                .post("/vigil-deadletters-*/_count").then().statusCode(200).extract().jsonPath().getLong("count"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aTenMegabyteEventIsRefusedAloneWith413() {
         Source source = newSource("json");
         String huge = "{\"blob\":\"" + "x".repeat(10 << 20) + "\"}";

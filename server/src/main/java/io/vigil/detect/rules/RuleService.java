@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -70,7 +71,8 @@ public class RuleService {
 
     @Transactional
     public List<Imported> importYaml(String pack, String packTitle, boolean builtin, String yaml, String user) {
-        RulePack target = ensurePack(pack, packTitle, builtin);
+        // The pack is made with its first stored rule: an import refused whole leaves nothing behind.
+        Supplier<RulePack> target = packWhenNeeded(pack, packTitle, builtin);
         List<Imported> answer = new ArrayList<>();
         for (SigmaResult result : parser.parse(yaml)) {
             answer.add(apply(target, result, user));
@@ -82,7 +84,7 @@ public class RuleService {
     /** Imports a built-in pack's files in one transaction (first start); returns how many documents were refused. */
     @Transactional
     public int importBuiltinPack(String pack, String title, List<String> files) {
-        RulePack target = ensurePack(pack, title, true);
+        Supplier<RulePack> target = packWhenNeeded(pack, title, true);
         int refused = 0;
         for (String text : files) {
             for (SigmaResult result : parser.parse(text)) {
@@ -100,7 +102,7 @@ public class RuleService {
         return RulePack.findById(name) != null;
     }
 
-    private Imported apply(RulePack pack, SigmaResult result, String user) {
+    private Imported apply(Supplier<RulePack> pack, SigmaResult result, String user) {
         return switch (result) {
             case SigmaError error -> new Imported(error.documentIndex(), error.id(), error.title(), "refused",
                     error.toString());
@@ -113,7 +115,7 @@ public class RuleService {
         };
     }
 
-    private Imported store(RulePack pack, int document, String id, String kind, String title, String level,
+    private Imported store(Supplier<RulePack> pack, int document, String id, String kind, String title, String level,
             String status, String yaml, String user) {
         if (id == null || id.isBlank()) {
             return new Imported(document, null, title, "refused", "the rule has no id: every stored rule needs one");
@@ -129,7 +131,7 @@ public class RuleService {
         }
         DetectionRule rule = existing != null ? existing : new DetectionRule();
         rule.id = id;
-        rule.pack = pack.name;
+        rule.pack = pack.get().name;
         rule.kind = kind;
         rule.title = title;
         rule.level = level;
@@ -212,7 +214,9 @@ public class RuleService {
         if (results.get(0) instanceof SigmaError error) {
             return new Imported(0, error.id(), error.title(), "refused", error.toString());
         }
-        RulePack target = existing != null ? RulePack.findById(existing.pack) : ensurePack(pack, pack, false);
+        Supplier<RulePack> target = existing != null
+                ? () -> RulePack.findById(existing.pack)
+                : packWhenNeeded(pack, pack, false);
         Imported done = apply(target, results.get(0), user);
         if (!done.outcome().equals("refused")) {
             changed.fire(new RulesChanged("rule " + done.id() + " saved"));
@@ -230,6 +234,11 @@ public class RuleService {
         version.changedAt = rule.updatedAt;
         version.changedBy = user;
         version.persist();
+    }
+
+    private Supplier<RulePack> packWhenNeeded(String name, String title, boolean builtin) {
+        RulePack[] made = new RulePack[1];
+        return () -> made[0] != null ? made[0] : (made[0] = ensurePack(name, title, builtin));
     }
 
     private RulePack ensurePack(String name, String title, boolean builtin) {

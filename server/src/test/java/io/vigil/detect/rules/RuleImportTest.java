@@ -117,6 +117,19 @@ class RuleImportTest {
     }
 
     @Test
+    void anImportRefusedWholeCreatesNoPack() {
+        String yaml = rule(UUID.randomUUID().toString(), "Unknown modifier", "x").replace("eventName:",
+                "eventName|sometimes:");
+        given().auth().oauth2(Tokens.of("engineer")).contentType("application/yaml")
+                .body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=never-made").then().statusCode(200).body("stored", is(0))
+                .body("refused", is(1));
+
+        given().auth().oauth2(Tokens.of("engineer")).contentType("application/json").body("{\"enabled\":false}")
+                .post("/api/rules/packs/never-made/enabled").then().statusCode(404);
+    }
+
+    @Test
     void readersCannotImport() {
         given().auth().oauth2(Tokens.of("analyst")).body(rule(UUID.randomUUID().toString(), "x", "y"))
                 .post("/api/rules/import").then().statusCode(403);
