@@ -30,7 +30,8 @@ function drawHistogram() {
   chart.setOption({
     animation: false,
     grid: { left: 48, right: 12, top: 10, bottom: 24 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    // drawn on the canvas: an HTML tooltip carries inline styles, which the CSP refuses
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
     xAxis: {
       type: 'time', min: histogram.from, max: histogram.to,
       axisLabel: { color: css('--text-muted') }, axisLine: { lineStyle: { color: css('--border') } },
@@ -74,7 +75,7 @@ function drawPipeChart() {
     animation: false,
     grid: { left: 56, right: 12, top: chartData.series.length > 1 ? 36 : 10, bottom: 40, containLabel: true },
     legend: chartData.series.length > 1 ? { textStyle: { color: css('--text') }, type: 'scroll' } : undefined,
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: overTime
       ? { type: 'time', axisLabel, axisLine: { lineStyle: { color: css('--border') } } }
       : { type: 'category', data: chartData.categories, axisLabel: { ...axisLabel, interval: 0, rotate: chartData.categories.length > 8 ? 30 : 0 } },
@@ -241,6 +242,10 @@ function setUpKeyboard() {
     if (e.key === '/' && !typing) {
       const input = document.getElementById('q');
       if (input) { e.preventDefault(); input.focus(); input.select(); }
+    } else if (e.key === 'Enter' && e.target.classList?.contains('result-row')) {
+      // the row opens its event as a click does (here, not in hx-trigger: filters there need eval)
+      e.preventDefault();
+      e.target.click();
     } else if (e.key === 'Escape' && !typing) {
       if (closePanel()) e.preventDefault();
     } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !typing) {

@@ -116,6 +116,18 @@ class RouteInventoryTest {
         assertThat(given().redirects().follow(false).get("/q/metrics").statusCode()).isIn(302, 401, 404);
     }
 
+    @Test
+    void theApiDescriptionIsForSignedInUsersOnTheConsolePortOnly() {
+        given().port(managementPort).get("/q/openapi").then().statusCode(404);
+        given().port(managementPort).get("/q/swagger-ui/").then().statusCode(404);
+        given().auth().oauth2(io.vigil.testing.Tokens.of("analyst")).get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/api/search"));
+        // (the browser's way in, /q/swagger-ui with a session, is walked in SecurityHeadersTest)
+        var swagger = given().auth().oauth2(io.vigil.testing.Tokens.of("analyst")).get("/q/swagger-ui/index.html");
+        assertThat(swagger.statusCode()).isEqualTo(200);
+        assertThat(swagger.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+
     static Index index(Path classes) throws IOException {
         var indexer = new Indexer();
         try (Stream<Path> files = Files.walk(classes)) {

@@ -95,6 +95,9 @@ class DeploymentConfigTest {
         assertThat(deployment).containsPattern("name: management\\s+containerPort: " + management);
         assertThat(deployment.split("port: management", -1)).as("startup, liveness and readiness probes").hasSize(4);
         assertThat(Files.readString(ROOT.resolve("docker/Dockerfile"))).contains("EXPOSE 8080 " + management);
+        // loopback outside a container; every interface inside one, where probes come from outside
+        assertThat(properties.getProperty("quarkus.management.host")).isEqualTo("127.0.0.1");
+        assertThat(Files.readString(ROOT.resolve("docker/Dockerfile"))).contains("ENV QUARKUS_MANAGEMENT_HOST=0.0.0.0");
         assertThat(StackPorts.fromEnvironment(Map.of()).management()).hasToString(management);
         assertThat(Files.readString(ROOT.resolve("README.md")))
                 .contains("http://localhost:" + management + "/q/health/ready");

@@ -113,6 +113,7 @@ class SearchBrowserTest extends BrowserTest {
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
             PlaywrightAssertions.assertThat(page.getByTestId("saved-result")).containsText(name);
+            assertThat(browser.cspViolations(context)).as("Content-Security-Policy violations").isEmpty();
         }
     }
 
@@ -126,6 +127,7 @@ class SearchBrowserTest extends BrowserTest {
             PlaywrightAssertions.assertThat(page.locator(".query-problem mark")).isVisible();
             ConsoleBrowser.screenshot(page, "search-problem.png");
             assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).isEmpty();
+            assertThat(browser.cspViolations(context)).as("Content-Security-Policy violations").isEmpty();
         }
     }
 }

@@ -3,6 +3,8 @@ package io.vigil.testing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -20,6 +22,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final Map<BrowserContext, List<String>> violations = new ConcurrentHashMap<>();
 
     private ConsoleBrowser(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -37,8 +40,27 @@ public final class ConsoleBrowser implements AutoCloseable {
         return new ConsoleBrowser(playwright, browser);
     }
 
+    /**
+     * A new browser context whose pages report every Content-Security-Policy violation, across
+     * navigations, to {@link #cspViolations(BrowserContext)}.
+     */
     public BrowserContext context(int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        context.exposeFunction("vigilCspViolation", args -> {
+            seen.add(String.valueOf(args[0]));
+            return null;
+        });
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => window.vigilCspViolation("
+                + "e.effectiveDirective + ' refused ' + e.blockedURI + ' in ' + e.documentURI + ' at ' + e.sourceFile"
+                + " + ':' + e.lineNumber + ' ' + (e.sample || '')));");
+        violations.put(context, seen);
+        return context;
+    }
+
+    /** The Content-Security-Policy violations seen so far in the context's pages. */
+    public List<String> cspViolations(BrowserContext context) {
+        return List.copyOf(violations.getOrDefault(context, List.of()));
     }
 
     /** Opens the console, signs in on Keycloak's page as a demo user, and returns on the home page. */

@@ -49,6 +49,16 @@ public record Backtest(String id, String ruleId, String ruleTitle, String range,
         return bar.hits() == 0 || max == 0 ? 0 : (int) Math.max(2, bar.hits() * 100 / max);
     }
 
+    /** A bar's height in the chart (0–100), at least 1 so that an empty bar still shows. */
+    public int barHeight(Bar bar) {
+        return Math.max(1, height(bar));
+    }
+
+    /** Where a bar starts from the chart's top (0–100): bars stand on the bottom edge. */
+    public int top(Bar bar) {
+        return 100 - barHeight(bar);
+    }
+
     Backtest with(List<Bar> newBars, long newHits, List<Sample> newSamples) {
         return new Backtest(id, ruleId, ruleTitle, range, from, to, newBars, newHits, newSamples, state, problem, took);
     }

@@ -72,6 +72,7 @@ class RulesBrowserTest extends BrowserTest {
             ConsoleBrowser.screenshot(page, "rules-saved.png");
             assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility on the rule page")
                     .isEmpty();
+            assertThat(browser.cspViolations(context)).as("Content-Security-Policy violations").isEmpty();
         }
     }
 

@@ -1,0 +1,67 @@
+package io.vigil.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+
+/**
+ * The headers every response of the console's port carries, pages and API alike: a Content-Security-
+ * Policy that allows the console's own scripts and styles only (no inline script or style, no eval,
+ * so an event value that slipped into markup still could not run), no framing (a click on "disable
+ * rule" cannot be stolen through a frame), no MIME sniffing, no referrer to other sites, and HSTS
+ * when the console is reached over TLS. Swagger UI's page is the one exception: its bundled page
+ * starts itself with an inline script, so that path alone may run one.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private final String swaggerPolicy;
+
+    SecurityHeaders(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String identityProvider) {
+        // Swagger UI reads the identity provider's discovery document for its "Authorize" button
+        this.swaggerPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+                + " img-src 'self' data:; connect-src 'self' " + origin(identityProvider) + "; object-src 'none';"
+                + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+    void register(@Observes Filters filters) {
+        filters.register(context -> {
+            var headers = context.response().headers();
+            for (var header : headersFor(context.normalizedPath(), "https".equals(context.request().scheme()))
+                    .entrySet()) {
+                headers.set(header.getKey(), header.getValue());
+            }
+            context.next();
+        }, 1000);
+    }
+
+    /** The headers for a response to {@code path}, reached over TLS or not. */
+    Map<String, String> headersFor(String path, boolean tls) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", path.startsWith("/q/swagger-ui") ? swaggerPolicy : CONSOLE_POLICY);
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "same-origin");
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        if (tls) {
+            headers.put("Strict-Transport-Security", HSTS);
+        }
+        return headers;
+    }
+}
