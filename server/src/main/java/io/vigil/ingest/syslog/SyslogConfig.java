@@ -1,6 +1,8 @@
 package io.vigil.ingest.syslog;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,9 +34,33 @@ public interface SyslogConfig {
     @WithDefault("16384")
     int maxMessageSize();
 
-    /** Open TCP connections at most; more are closed at once (each open one holds a reader). */
+    /**
+     * Open TCP connections at most (each holds a reader). When all are taken, the one idle the
+     * longest is closed to make room; when none is idle, the newcomer is refused.
+     */
     @WithDefault("1000")
     int maxConnections();
+
+    /** Open TCP connections from one sender address at most; more are refused. */
+    @WithDefault("20")
+    int maxConnectionsPerSender();
+
+    /** A TCP connection that sends nothing for this long is closed (a sender reconnects to send again). */
+    @WithDefault("5m")
+    Duration tcpIdleTimeout();
+
+    /**
+     * A message begun over TCP must arrive whole within this time, or the connection is closed: the
+     * minimum data rate (16 KiB in 30 s is about 550 bytes a second), against senders that drip bytes.
+     */
+    @WithDefault("30s")
+    Duration tcpMessageTimeout();
+
+    /**
+     * Networks that may send, over UDP and TCP (for example {@code 10.0.0.0/8,192.0.2.7}); others'
+     * datagrams are dropped and their connections refused, both counted. Unset: every sender.
+     */
+    Optional<List<String>> allowedSenders();
 
     /** Messages written to the store in one bulk request at most. */
     @WithDefault("2000")

@@ -47,6 +47,11 @@ public final class SyslogFraming {
         }
     }
 
+    /** Whether a message has begun and not yet ended (bytes buffered, or an oversized one being skipped). */
+    public boolean pending() {
+        return end > start || skipCounted > 0 || skippingLine != null;
+    }
+
     /** The connection closed: a last message without its newline still counts. */
     public void finish(Consumer<Frame> frames) {
         if (skippingLine != null) {

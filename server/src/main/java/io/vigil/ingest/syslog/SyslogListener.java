@@ -9,9 +9,8 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.event.Observes;
@@ -46,7 +45,9 @@ public class SyslogListener {
     /** Makes every arrival a distinct event, even when the same text arrives twice. */
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final SenderNetworks allowed;
+    private final SyslogConnections connections;
+    private final Counter notAllowed;
     private volatile DatagramChannel udp;
     private volatile ServerSocket tcp;
     private volatile boolean running;
@@ -57,6 +58,9 @@ public class SyslogListener {
         this.batcher = new SyslogBatcher(config, ingest, sources);
         this.received = meters.counter("vigil.syslog.received");
         this.dropped = meters.counter("vigil.syslog.dropped", "reason", "udp queue full");
+        this.notAllowed = meters.counter("vigil.syslog.dropped", "reason", "sender not allowed");
+        this.allowed = SenderNetworks.of(config.allowedSenders().orElse(List.of()));
+        this.connections = new SyslogConnections(config, allowed, meters, System::nanoTime);
     }
 
     void start(@Observes StartupEvent event) {
@@ -71,6 +75,10 @@ public class SyslogListener {
                 tcp = new ServerSocket();
                 tcp.bind(new InetSocketAddress(config.host(), config.tcpPort()), 128);
                 Thread.ofPlatform().daemon().name("syslog-tcp").start(this::acceptConnections);
+                Thread.ofPlatform().daemon().name("syslog-tcp-sweeper").start(this::sweepConnections);
+            }
+            if (!allowed.everyone()) {
+                LOG.infof("syslog: taking messages only from %s", config.allowedSenders().orElse(List.of()));
             }
             LOG.infof("syslog: listening on %s udp %s, tcp %s for source '%s'", config.host(), describe(udpPort()),
                     describe(tcpPort()), config.source());
@@ -86,7 +94,7 @@ public class SyslogListener {
         running = false;
         closeQuietly(udp);
         closeQuietly(tcp);
-        connections.forEach(SyslogListener::closeQuietly);
+        connections.closeAll();
         batcher.stop();
         try {
             // What was received is written before the server goes (the store is still there).
@@ -117,6 +125,10 @@ public class SyslogListener {
             try {
                 buffer.clear();
                 SocketAddress from = udp.receive(buffer);
+                if (from instanceof InetSocketAddress sender && !allowed.allows(sender.getAddress())) {
+                    notAllowed.increment();
+                    continue;
+                }
                 buffer.flip();
                 byte[] bytes = Arrays.copyOf(buffer.array(), trimEnd(buffer.array(), buffer.limit()));
                 if (bytes.length == 0) {
@@ -141,14 +153,8 @@ public class SyslogListener {
         while (running) {
             try {
                 Socket socket = tcp.accept();
-                if (connections.size() >= config.maxConnections()) {
-                    LOG.warnf("syslog tcp: %d connections open (vigil.syslog.max-connections); refusing %s",
-                            connections.size(), socket.getRemoteSocketAddress());
-                    closeQuietly(socket);
-                    continue;
-                }
-                connections.add(socket);
-                Thread.ofVirtual().name("syslog-tcp-" + socket.getRemoteSocketAddress()).start(() -> read(socket));
+                connections.admit(socket).ifPresent(connection -> Thread.ofVirtual()
+                        .name("syslog-tcp-" + socket.getRemoteSocketAddress()).start(() -> read(connection)));
             } catch (IOException e) {
                 if (running) {
                     LOG.warnf("syslog tcp: %s", e.getMessage());
@@ -157,13 +163,29 @@ public class SyslogListener {
         }
     }
 
-    private void read(Socket socket) {
+    private void sweepConnections() {
+        while (running) {
+            try {
+                Thread.sleep(1000);
+                connections.sweep();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("syslog tcp: checking connections: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void read(SyslogConnections.Connection connection) {
+        Socket socket = connection.socket;
         SocketAddress from = socket.getRemoteSocketAddress();
         var framing = new SyslogFraming(config.maxMessageSize());
         byte[] chunk = new byte[65_536];
         try (socket; InputStream in = socket.getInputStream()) {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 framing.feed(chunk, 0, n, frame -> queue(from, frame));
+                connections.received(connection, framing.pending());
             }
             framing.finish(frame -> queue(from, frame));
         } catch (IOException e) {
@@ -172,7 +194,7 @@ public class SyslogListener {
                 LOG.debugf("syslog tcp %s: %s", from, e.getMessage());
             }
         } finally {
-            connections.remove(socket);
+            connections.closed(connection);
         }
     }
 

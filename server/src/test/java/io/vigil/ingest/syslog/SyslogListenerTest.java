@@ -9,14 +9,21 @@ import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.testing.TestStack;
@@ -24,6 +31,7 @@ import io.vigil.testing.Tokens;
 
 /** The syslog listener end to end: real UDP and TCP sockets, events and dead letters in the real OpenSearch. */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyslogListenerTest {
 
     /** The source the test profile routes the listener to (%test.vigil.syslog.source). */
@@ -32,7 +40,11 @@ class SyslogListenerTest {
     @Inject
     SyslogListener listener;
 
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
     @Test
+    @Order(1)
     void udpAndTcpMessagesBecomeEventsAndBadOnesDeadLetters() throws IOException {
         udp("<34>Nov 21 10:00:00 gate sshd[1]: before the source exists");
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("no source named") == 1);
@@ -63,6 +75,65 @@ class SyslogListenerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("longer than the limit") == 1
                 && deadLetters("not a syslog message") == 1);
         assertThat(deadLetterReason("longer than the limit")).contains("20030 bytes");
+    }
+
+    @Test
+    @Order(2)
+    void idleConnectionsFillingTheListenerDoNotLockOutASenderAndADripIsClosed() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            // six senders open 20 connections each and say nothing: 100 fit (the test's limit), and the
+            // 21st of each sender is refused by the limit per sender
+            for (int host = 10; host < 16; host++) {
+                for (int i = 0; i < 21; i++) {
+                    Socket socket = new Socket();
+                    socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0." + host), 0));
+                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.tcpPort()));
+                    idle.add(socket);
+                }
+            }
+            Thread.sleep(1500);
+            String marker = "legit-" + java.util.UUID.randomUUID();
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.tcpPort());
+                    OutputStream out = socket.getOutputStream()) {
+                out.write(("<38>Nov 21 10:00:05 gate app: " + marker + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> events("{\"match_phrase\":{\"message\":\"" + marker + "\"}}") == 1);
+
+            // a sender that begins a message and drips it is closed after the message timeout (2 s here)
+            try (Socket drip = new Socket(InetAddress.getLoopbackAddress(), listener.tcpPort())) {
+                drip.setSoTimeout(15_000);
+                drip.getOutputStream().write("<38>Nov 21 10:00:06 gate app: dri".getBytes(StandardCharsets.UTF_8));
+                boolean closed = false;
+                for (int i = 0; i < 20 && !closed; i++) {
+                    Thread.sleep(500);
+                    closed = closedByPeer(drip);
+                }
+                assertThat(closed).as("the dripping connection is closed").isTrue();
+            }
+
+            String metrics = given().port(managementPort).get("/q/metrics").asString();
+            assertThat(metrics).contains("vigil_syslog_tcp_refused_total{reason=\"sender limit\"}")
+                    .contains("vigil_syslog_tcp_closed_total{reason=\"evicted for a new sender\"}")
+                    .contains("vigil_syslog_tcp_closed_total{reason=\"slow message\"} 1.0")
+                    .contains("vigil_syslog_tcp_connections");
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Whether the other side has closed: a write then fails (the one after its reset, at the latest). */
+    private static boolean closedByPeer(Socket socket) {
+        try {
+            socket.getOutputStream().write('.');
+            socket.getOutputStream().flush();
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private void udp(String message) throws IOException {
