@@ -14,10 +14,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class CurrentUser {
 
     private final SecurityIdentity identity;
+    private final ScopeSources scopes;
+    private final AccessConfig config;
     private VigilUser user;
 
-    CurrentUser(SecurityIdentity identity) {
+    CurrentUser(SecurityIdentity identity, ScopeSources scopes, AccessConfig config) {
         this.identity = identity;
+        this.scopes = scopes;
+        this.config = config;
     }
 
     public boolean signedIn() {
@@ -26,7 +30,7 @@ public class CurrentUser {
 
     public VigilUser user() {
         if (user == null) {
-            user = VigilUser.of(identity);
+            user = VigilUser.of(identity).withSources(scopes, config.unscoped());
         }
         return user;
     }

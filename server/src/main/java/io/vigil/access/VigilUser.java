@@ -12,13 +12,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The signed-in user as the rest of Vigil sees it: a display name, Vigil roles and permissions.
- * Built from the security identity of the current request.
+ * The signed-in user as the rest of Vigil sees it: a display name, Vigil roles and permissions, the
+ * data scopes the token names ({@code scopes}, empty when it names none) and the sources those
+ * scopes hold ({@code sourceScope}, empty when the user may read every source). Built from the
+ * security identity of the current request; {@link #withSources} resolves the scopes to sources.
  */
 public record VigilUser(String subject, String username, String displayName, List<Role> roles,
-        Set<Permission> permissions, Optional<Set<String>> sourceScope) {
+        Set<Permission> permissions, Optional<Set<String>> scopes, Optional<Set<String>> sourceScope) {
 
-    /** The token claim listing the sources a user may read; without it, every source. */
+    /**
+     * The token claim naming the user's data scopes (the demo realm fills it from Keycloak groups);
+     * without it, {@link AccessConfig#unscoped()} decides.
+     */
     public static final String SCOPES_CLAIM = "vigil_scopes";
 
     /** Identity attribute holding the granted {@code Set<Permission>}. */
@@ -47,11 +52,21 @@ public record VigilUser(String subject, String username, String displayName, Lis
             username = Optional.ofNullable(token.<String>getClaim("preferred_username")).orElse(username);
             displayName = Optional.ofNullable(token.<String>getClaim("name")).orElse(username);
         }
+        // until resolved, a scoped user reads nothing: a forgotten resolution fails closed
         return new VigilUser(subject, username, displayName, roles,
-                permissions == null ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions), scope);
+                permissions == null ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions), scope,
+                scope.isPresent() ? Optional.of(Set.of()) : Optional.empty());
     }
 
-    /** A claim of source names: a JSON array, or one string of names separated by commas or spaces. */
+    /** This user with the sources their scopes hold, or with every source or none when they name no scope. */
+    public VigilUser withSources(ScopeSources directory, AccessConfig.Unscoped unscoped) {
+        Optional<Set<String>> sources = scopes.isPresent()
+                ? Optional.of(Set.copyOf(directory.sourcesIn(scopes.get())))
+                : unscoped == AccessConfig.Unscoped.ALL ? Optional.empty() : Optional.of(Set.of());
+        return new VigilUser(subject, username, displayName, roles, permissions, scopes, sources);
+    }
+
+    /** A claim of scope names: a JSON array, or one string of names separated by commas or spaces. */
     public static Optional<Set<String>> scope(Object claim) {
         if (claim == null) {
             return Optional.empty();

@@ -26,6 +26,18 @@ public final class EventIndices {
         return EVENTS_PREFIX + source + "-" + DAY.format(time);
     }
 
+    /**
+     * The source of an events index, read from its name exactly (the day at its end has a fixed
+     * length, so source {@code aws} is never mistaken for {@code aws-demo}); empty for other names.
+     */
+    public static java.util.Optional<String> sourceOfEvents(String index) {
+        int day = index.length() - "-yyyy.MM.dd".length();
+        if (!index.startsWith(EVENTS_PREFIX) || day <= EVENTS_PREFIX.length() || index.charAt(day) != '-') {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(index.substring(EVENTS_PREFIX.length(), day));
+    }
+
     /** Every events index of one source. */
     public static String eventsOf(String source) {
         return EVENTS_PREFIX + source + "-*";

@@ -42,10 +42,12 @@ public class EventSearchService {
             + "[a-z0-9][a-z0-9_.-]*");
 
     private final RawQueries queries;
+    private final EventFieldNames fieldNames;
     private final Clock clock;
 
-    EventSearchService(RawQueries queries) {
+    EventSearchService(RawQueries queries, EventFieldNames fieldNames) {
         this.queries = queries;
+        this.fieldNames = fieldNames;
         this.clock = Clock.systemUTC();
     }
 
@@ -75,8 +77,30 @@ public class EventSearchService {
 
     /** A pipe's table over every event of the search, computed by OpenSearch's aggregations. */
     public PipeResult pipe(VigilUser user, PreparedSearch search) {
+        SearchScope scope = SearchScope.of(user);
+        if (!scope.unrestricted()) {
+            requireFieldsInScope(scope, search.pipe().fields());
+        }
         return PipeResult.read(search.pipe(), run(SearchBodies.indices(search.range()),
-                SearchBodies.pipe(SearchScope.of(user), search)));
+                SearchBodies.pipe(scope, search)));
+    }
+
+    /**
+     * A scoped user's pipe may name only fields of the events they may read: otherwise how OpenSearch
+     * answers (an empty table, or an error about the field's type) would tell whether the field exists
+     * in a source outside the scope. The answer is the same whether it exists elsewhere or nowhere.
+     */
+    private void requireFieldsInScope(SearchScope scope, List<String> fields) {
+        List<String> known = fieldNames.names(scope);
+        if (known.containsAll(fields)) {
+            return;
+        }
+        known = fieldNames.names(scope, true);
+        for (String field : fields) {
+            if (!known.contains(field)) {
+                throw new SearchProblem("no event you may read has a field '" + field + "'", -1);
+            }
+        }
     }
 
     /**

@@ -38,6 +38,10 @@ public class SavedSearch extends PanacheEntityBase {
 
     public boolean shared;
 
+    /** The owner's data scopes when saved, comma-separated; null when the owner's token named none. */
+    @Column(name = "owner_scopes")
+    public String ownerScopes;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.vigil.access.ScopeSources;
 import io.vigil.access.VigilUser;
 
 /**
@@ -21,18 +23,45 @@ public class SavedSearchService {
     static final int MAX_NAME = 120;
 
     private final Clock clock = Clock.systemUTC();
+    private final ScopeSources scopes;
 
-    /** The user's own searches and everyone's shared ones, by name. */
+    SavedSearchService(ScopeSources scopes) {
+        this.scopes = scopes;
+    }
+
+    /** The user's own searches and the shared ones of authors whose scopes the user's cover, by name. */
     public List<SavedSearchView> visible(VigilUser user) {
         List<SavedSearch> found = SavedSearch.list("owner = ?1 or shared = true order by lower(name)",
                 user.username());
-        return found.stream().map(s -> SavedSearchView.of(s, user.username())).toList();
+        return found.stream().filter(s -> mayRead(user, s)).map(s -> SavedSearchView.of(s, user.username()))
+                .toList();
     }
 
     public Optional<SavedSearchView> find(VigilUser user, String id) {
         return parse(id).flatMap(uuid -> SavedSearch.<SavedSearch>findByIdOptional(uuid))
-                .filter(s -> s.shared || s.owner.equals(user.username()))
+                .filter(s -> mayRead(user, s))
                 .map(s -> SavedSearchView.of(s, user.username()));
+    }
+
+    /**
+     * One's own search, or a shared one whose author could read no source the user cannot: its name and
+     * query may tell what is in the author's sources (a user name, an address), so they stay inside.
+     */
+    private boolean mayRead(VigilUser user, SavedSearch search) {
+        if (search.owner.equals(user.username())) {
+            return true;
+        }
+        if (!search.shared) {
+            return false;
+        }
+        if (user.sourceScope().isEmpty()) {
+            return true;
+        }
+        if (search.ownerScopes == null) {
+            return false;
+        }
+        Set<String> ownerScopes = Set.of(search.ownerScopes.split(","));
+        return user.sourceScope().get().containsAll(scopes.sourcesIn(ownerScopes));
     }
 
     /** Saves the search under the name (as typed: a search with a mistake can be kept and fixed later). */
@@ -58,6 +87,8 @@ public class SavedSearchService {
         search.rangeTo = form.to();
         search.columns = form.cols();
         search.shared = shared;
+        search.ownerScopes = user.scopes().map(names -> String.join(",", new java.util.TreeSet<>(names)))
+                .orElse(null);
         search.updatedAt = now;
         search.persist();
         return SavedSearchView.of(search, user.username());

@@ -68,7 +68,7 @@ public class SearchPages {
     @PermissionsAllowed(Permission.Names.EVENTS_READ)
     public List<String> fields() {
         try {
-            return fieldNames.names();
+            return fieldNames.names(SearchScope.of(currentUser.user()));
         } catch (StoreUnavailableException | io.vigil.index.RawQueries.RefusedException e) {
             return List.of(); // completion is a convenience: without it the bar still works
         }

@@ -122,9 +122,9 @@ public class SearchResource {
     @GET
     @Path("fields")
     @PermissionsAllowed(Permission.Names.EVENTS_READ)
-    @Operation(summary = "Names of the fields stored events have")
+    @Operation(summary = "Names of the fields the events you may read have")
     public List<String> fields() {
-        return fieldNames.names();
+        return fieldNames.names(SearchScope.of(currentUser.user()));
     }
 
     @GET

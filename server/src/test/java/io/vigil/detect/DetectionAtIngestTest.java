@@ -156,11 +156,11 @@ class DetectionAtIngestTest {
                 .getList("hits.hits").size() == 2);
 
         var scoped = new VigilUser("s-1", "scoped", "Scoped analyst", List.of(),
-                Set.of(), Optional.of(Set.of(name(mine))));
+                Set.of(), Optional.of(Set.of("test")), Optional.of(Set.of(name(mine))));
         assertThat(findingSearch.latest(scoped, ruleId, null, 200)).extracting(f -> f.source())
                 .containsExactly(name(mine));
         var nowhere = new VigilUser("s-2", "nowhere", "No sources", List.of(),
-                Set.of(), Optional.of(Set.of()));
+                Set.of(), Optional.of(Set.of()), Optional.of(Set.of()));
         assertThat(findingSearch.latest(nowhere, ruleId, null, 200)).isEmpty();
     }
 

@@ -56,6 +56,20 @@ public final class AdminClient {
         return json.readTree(created.body()).path("token").asText();
     }
 
+    /** Moves a source to a data scope (a no-op when it is there already). */
+    public void setScope(String name, String scope) throws IOException, InterruptedException {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources/" + name + "/scope"))
+                        .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("scope", scope))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new StackException("could not move source " + name + " to scope " + scope + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Deletes a source's definition (its stored events stay until retention, or until deleted apart). */
     public void deleteSource(String name) throws IOException, InterruptedException {
         var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/admin/sources/" + name))

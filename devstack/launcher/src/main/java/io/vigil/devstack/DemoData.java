@@ -29,6 +29,8 @@ final class DemoData {
     static final String CLOUDTRAIL = "aws-demo";
     static final String SYSLOG = "syslog";
     static final String VPCFLOW = "vpc-demo";
+    /** The flow logs' data scope; the demo realm's analyst-eu is not in its group. */
+    static final String NETWORK_SCOPE = "network";
 
     private static final String ACCOUNT = "111122223333";
     private static final String ATTACKER = "203.0.113.66";
@@ -59,7 +61,7 @@ final class DemoData {
             done.add(CLOUDTRAIL + " (CloudTrail)");
         }
         if (!admin.sourceExists(VPCFLOW)) {
-            String token = admin.createSource(VPCFLOW, "vpcflow", "aws-prod", 30);
+            String token = admin.createSource(VPCFLOW, "vpcflow", NETWORK_SCOPE, 30);
             admin.ingest(VPCFLOW, token, vpcFlow());
             done.add(VPCFLOW + " (VPC Flow Logs)");
         }
@@ -71,6 +73,9 @@ final class DemoData {
             }
             done.add(SYSLOG + " (syslog over TCP " + syslogPort + ")");
         }
+        // the scoped demo analyst (analyst-eu: groups aws-prod and linux) must not read flow logs, also in a
+        // data folder made before the flow logs had a scope of their own
+        admin.setScope(VPCFLOW, NETWORK_SCOPE);
         return done;
     }
 

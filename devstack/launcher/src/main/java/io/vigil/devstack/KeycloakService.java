@@ -14,7 +14,9 @@ import java.util.zip.ZipInputStream;
 /**
  * Keycloak from the Maven Central distribution, in development mode, with Vigil's realm imported
  * on first start. Its database lives in the stack's data folder, so users and sessions survive a
- * restart; the unpacked distribution itself is shared under {@code target/devstack}.
+ * restart, until the realm file changes: Keycloak never imports over an existing realm, so the
+ * database is then started afresh from the new file. The unpacked distribution itself is shared
+ * under {@code target/devstack}.
  */
 public final class KeycloakService extends ProcessService {
 
@@ -54,6 +56,7 @@ public final class KeycloakService extends ProcessService {
         Files.copy(layout.realmFile(), importDir.resolve("vigil-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         Path database = layout.dataDir().resolve("keycloak/keycloakdb");
         Files.createDirectories(database.getParent());
+        forgetOlderRealm(database.getParent());
         var command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-host=127.0.0.1", "--hostname=" + url(),
                 "--import-realm", "--db=dev-file",
@@ -66,6 +69,29 @@ public final class KeycloakService extends ProcessService {
                 "VIGIL_URL", vigilUrl);
         launch(command, env, home, () -> Http.ok(issuer() + "/.well-known/openid-configuration"),
                 Duration.ofMinutes(4));
+    }
+
+    /** Deletes Keycloak's database when it holds a realm imported from another version of the realm file. */
+    private void forgetOlderRealm(Path folder) throws IOException {
+        Path marker = folder.resolve("realm.sha256");
+        String current = sha256(Files.readAllBytes(layout.realmFile()));
+        if (Files.exists(marker) && Files.readString(marker).equals(current)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("keycloakdb")).toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.writeString(marker, current);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The distribution unpacked once from the zip the build copied; re-unpacked when the zip changes. */

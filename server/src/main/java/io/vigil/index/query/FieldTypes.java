@@ -36,8 +36,17 @@ public record FieldTypes(Map<String, FieldKind> kinds, FieldKind otherwise) {
      * field the first wins; the harness keeps one mapping per index pattern so that does not arise.
      */
     public static FieldTypes fromMappingResponse(JsonNode response) {
+        return fromMappingResponse(response, index -> true);
+    }
+
+    /** As {@link #fromMappingResponse(JsonNode)}, from the indices whose names {@code indices} accepts only. */
+    public static FieldTypes fromMappingResponse(JsonNode response, java.util.function.Predicate<String> indices) {
         Map<String, FieldKind> kinds = new TreeMap<>();
-        response.forEach(index -> collect(index.path("mappings").path("properties"), "", kinds));
+        for (Map.Entry<String, JsonNode> index : response.properties()) {
+            if (indices.test(index.getKey())) {
+                collect(index.getValue().path("mappings").path("properties"), "", kinds);
+            }
+        }
         return new FieldTypes(kinds, FieldKind.UNMAPPED);
     }
 

@@ -97,6 +97,20 @@ public class SourcePages {
     }
 
     @POST
+    @Path("{name}/scope")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermissionsAllowed(Permission.Names.ADMIN)
+    public Response setScope(@PathParam("name") String name, @FormParam("scope") String scope) {
+        try {
+            sources.setScope(name, scope)
+                    .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no source named " + name));
+        } catch (InvalidSourceException e) {
+            return Response.fromResponse(problems(e.problems())).header("HX-Retarget", "#source-result").build();
+        }
+        return Response.ok(Templates.sources$table(sources.list())).build();
+    }
+
+    @POST
     @Path("{name}/delete")
     @PermissionsAllowed(Permission.Names.ADMIN)
     public TemplateInstance delete(@PathParam("name") String name) {

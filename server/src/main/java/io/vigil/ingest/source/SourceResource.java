@@ -84,6 +84,22 @@ public class SourceResource {
                 .orElseThrow(() -> new NotFoundException("no source named " + name));
     }
 
+    /** The body of a move to another data scope. */
+    public record Scope(String scope) {
+    }
+
+    @POST
+    @Path("{name}/scope")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permission.Names.ADMIN)
+    @Operation(summary = "Move the source to another data scope: its events are then read by that scope's users")
+    public SourceView setScope(@PathParam("name") String name, Scope body) {
+        if (body == null) {
+            throw new InvalidSourceException(List.of("body: a JSON object with scope"));
+        }
+        return sources.setScope(name, body.scope()).orElseThrow(() -> new NotFoundException("no source named " + name));
+    }
+
     @DELETE
     @Path("{name}")
     @PermissionsAllowed(Permission.Names.ADMIN)

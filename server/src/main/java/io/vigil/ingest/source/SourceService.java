@@ -104,6 +104,21 @@ public class SourceService implements SourceTokens {
         return Optional.of(SourceView.of(source));
     }
 
+    /**
+     * Moves a source to another data scope: users of the old scope stop seeing its events, users of
+     * the new one start, on their next request and on every replica. Null when the scope is not valid.
+     */
+    @Transactional
+    public Optional<SourceView> setScope(String name, String scope) {
+        IngestSource source = IngestSource.findById(name);
+        if (source == null) {
+            return Optional.empty();
+        }
+        source.scope = SourceRequest.validScope(scope);
+        forget(source);
+        return Optional.of(SourceView.of(source));
+    }
+
     @Transactional
     public boolean delete(String name) {
         IngestSource source = IngestSource.findById(name);

@@ -6,6 +6,28 @@ import java.util.List;
 /** One parsed aggregation pipe: what the search bar asks to count, after the Lucene query. */
 public sealed interface Pipe {
 
+    /** The fields the pipe reads (metrics' fields, then group-by fields), without repeats. */
+    default List<String> fields() {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        switch (this) {
+            case Stats stats -> {
+                stats.metrics().stream().map(Metric::field).filter(java.util.Objects::nonNull).forEach(fields::add);
+                fields.addAll(stats.by());
+            }
+            case Top top -> fields.add(top.field());
+            case Rare rare -> fields.add(rare.field());
+            case Timechart chart -> {
+                if (chart.metric().field() != null) {
+                    fields.add(chart.metric().field());
+                }
+                if (chart.by() != null) {
+                    fields.add(chart.by());
+                }
+            }
+        }
+        return List.copyOf(fields);
+    }
+
     /** {@code stats count(), dc(user.name) by source.ip}: metrics overall or per group of up to 3 fields. */
     record Stats(List<Metric> metrics, List<String> by) implements Pipe {
 
