@@ -85,17 +85,7 @@ class ScopeLeakTest {
         if (ruleId != null) {
             return;
         }
-        ruleId = UUID.randomUUID().toString();
-        as("engineer").contentType("application/yaml").body("""
-                title: Leak test %s
-                id: %s
-                logsource: {product: aws, service: cloudtrail}
-                detection:
-                  selection: {eventName: %s}
-                  condition: selection
-                level: high
-                """.formatted(id, ruleId, marker).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post("/api/rules/import?pack=t-scope-leak").then().statusCode(200);
+        ruleId = io.vigil.testing.TestRules.onEvent(marker, "Leak test " + id, "t-scope-leak");
         String in = source("t-in-", "cloudtrail", "aws-prod");
         String out = source("t-out-", "cloudtrail", "network");
         String outJson = source("t-outj-", "json", "network");

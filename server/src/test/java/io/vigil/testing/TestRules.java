@@ -43,4 +43,21 @@ public final class TestRules {
                 .post("/api/rules/import?pack=" + pack).then().statusCode(200).body("stored", is(1));
         return id;
     }
+
+    /** Imports a high rule (into {@code pack}) matching CloudTrail calls of {@code eventName}; returns its id. */
+    public static String onEvent(String eventName, String title, String pack) {
+        String id = UUID.randomUUID().toString();
+        String rule = """
+                title: '%s'
+                id: %s
+                level: high
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection: {eventName: %s}
+                  condition: selection
+                """.formatted(title.replace("'", "''"), id, eventName);
+        given().auth().oauth2(Tokens.of("engineer")).body(rule.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=" + pack).then().statusCode(200).body("stored", is(1));
+        return id;
+    }
 }

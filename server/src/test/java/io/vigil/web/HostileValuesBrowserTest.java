@@ -20,6 +20,7 @@ import com.microsoft.playwright.Page;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.testing.BrowserTest;
 import io.vigil.testing.ConsoleBrowser;
+import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.Tokens;
 
@@ -40,17 +41,7 @@ class HostileValuesBrowserTest extends BrowserTest {
     void markupFromEventsAndUsersStaysText() {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String marker = "Hostile" + id;
-        String ruleId = UUID.randomUUID().toString();
-        given().auth().oauth2(Tokens.of("engineer")).contentType("application/yaml").body(("""
-                title: '%s %s'
-                id: %s
-                logsource: {product: aws, service: cloudtrail}
-                detection:
-                  selection: {eventName: %s}
-                  condition: selection
-                level: high
-                """.formatted(payload(1), id, ruleId, marker)).getBytes(StandardCharsets.UTF_8))
-                .post("/api/rules/import?pack=t-hostile").then().statusCode(200);
+        String ruleId = TestRules.onEvent(marker, payload(1) + " " + id, "t-hostile");
         String trail = TestSources.create("t-hostile-ct-", "cloudtrail", 30);
         String json = TestSources.create("t-hostile-js-", "json", 30);
         Instant at = Instant.now().minusSeconds(120);
