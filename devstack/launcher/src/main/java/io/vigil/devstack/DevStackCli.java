@@ -24,7 +24,8 @@ public final class DevStackCli {
             new String[]{"manager", "manager-demo", "soc-manager"},
             new String[]{"engineer", "engineer-demo", "detection-engineer"},
             new String[]{"admin", "admin-demo", "admin"},
-            new String[]{"auditor", "auditor-demo", "auditor"});
+            new String[]{"auditor", "auditor-demo", "auditor"},
+            new String[]{"analyst-eu", "analyst-eu-demo", "soc-analyst, scopes aws-prod and linux (no vpc-demo)"});
 
     private DevStackCli() {
     }
@@ -108,7 +109,7 @@ public final class DevStackCli {
         out.append("\nVigil is up after ").append(took.toSeconds()).append(" s: ").append(server.url()).append('\n');
         out.append("\n  Demo logins (user / password / role):\n");
         for (String[] user : DEMO_USERS) {
-            out.append(String.format("    %-9s %-14s %s%n", user[0], user[1], user[2]));
+            out.append(String.format("    %-10s %-15s %s%n", user[0], user[1], user[2]));
         }
         if (!seeded.isEmpty()) {
             out.append("\n  Demo data loaded into: ").append(String.join(", ", seeded)).append('\n');

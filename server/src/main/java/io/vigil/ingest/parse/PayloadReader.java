@@ -43,7 +43,13 @@ public final class PayloadReader {
         } else if (utf8 && (bytes[start] == '[' || bytes[start] == '{') && readWhole(bytes, items)) {
             // one array or one object, read whole
         } else {
-            lines(bytes, (line, text) -> items.add(parseLine(line, text, utf8)));
+            ItemCap cap = new ItemCap(limits.maxItems());
+            lines(bytes, (line, text) -> {
+                if (cap.take(line)) {
+                    items.add(parseLine(line, text, utf8));
+                }
+            });
+            cap.rejection().ifPresent(items::add);
         }
         addDamage(payload, bytes, items);
         return items;
@@ -52,10 +58,49 @@ public final class PayloadReader {
     /** Items of a text payload: one per non-empty line. */
     public List<Item> text(Payload payload) {
         List<Item> items = new ArrayList<>();
-        lines(payload.bytes(),
-                (line, text) -> items.add(new Item.Text(line, new String(text, StandardCharsets.UTF_8))));
+        ItemCap cap = new ItemCap(limits.maxItems());
+        lines(payload.bytes(), (line, text) -> {
+            if (cap.take(line)) {
+                items.add(new Item.Text(line, new String(text, StandardCharsets.UTF_8)));
+            }
+        });
+        cap.rejection().ifPresent(items::add);
         addDamage(payload, payload.bytes(), items);
         return items;
+    }
+
+    /** Counts the items of one request; past the limit, they are only counted, into one rejection. */
+    private static final class ItemCap {
+
+        private final int max;
+        private int seen;
+        private int firstSkippedLine = -1;
+
+        ItemCap(int max) {
+            this.max = max;
+        }
+
+        /** Whether the item on this line is to be read. */
+        boolean take(int line) {
+            seen++;
+            if (seen <= max) {
+                return true;
+            }
+            if (firstSkippedLine < 0) {
+                firstSkippedLine = line;
+            }
+            return false;
+        }
+
+        java.util.Optional<Item> rejection() {
+            if (seen <= max) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Item.Rejected(firstSkippedLine, 413, String.format(java.util.Locale.ROOT,
+                    "%,d more items after the first %,d of this request were not read: send at most %,d per"
+                            + " request (split the file)",
+                    seen - max, max, max), ""));
+        }
     }
 
     /** Reads the payload as one JSON value; false (and nothing added) when it is not exactly one. */
@@ -63,18 +108,22 @@ public final class PayloadReader {
         try (JsonParser parser = json.getFactory().createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                JsonNode value = json.readTree(parser);
+                ItemCap cap = new ItemCap(limits.maxItems());
+                JsonNode value = readObject(parser, cap);
                 if (parser.nextToken() != null) {
                     return false; // more values follow: NDJSON
                 }
                 // A file of records ({"Records":[...]}, as CloudTrail writes to S3) is bounded by the body
-                // limit, and its records one by one by the item limit; any other object is one item.
+                // limit, its records one by one by the item limit and in number by maxItems; any other
+                // object is one item.
                 items.add(value.path("Records").isArray()
                         ? new Item.Json(1, value, "")
                         : sized(1, value, new String(bytes, StandardCharsets.UTF_8).strip(), bytes.length));
+                cap.rejection().ifPresent(items::add);
                 return true;
             }
             List<Item> elements = new ArrayList<>();
+            ItemCap cap = new ItemCap(limits.maxItems());
             try {
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                     if (token == null) {
@@ -83,6 +132,10 @@ public final class PayloadReader {
                         break;
                     }
                     int line = parser.currentTokenLocation().getLineNr();
+                    if (!cap.take(line)) {
+                        parser.skipChildren();
+                        continue;
+                    }
                     long from = parser.currentTokenLocation().getByteOffset();
                     JsonNode value = json.readTree(parser);
                     long size = parser.currentLocation().getByteOffset() - from;
@@ -94,10 +147,40 @@ public final class PayloadReader {
                         + e.getOriginalMessage() + "; the rest of the array was not read", ""));
             }
             items.addAll(elements);
+            cap.rejection().ifPresent(items::add);
             return true;
         } catch (IOException e) {
             return false; // not one well-formed value: fall back to lines, which keeps the good ones
         }
+    }
+
+    /**
+     * One top-level object, read field by field so that a {@code "Records"} array keeps only the records
+     * the cap lets in (the rest are skipped unread, and counted).
+     */
+    private JsonNode readObject(JsonParser parser, ItemCap cap) throws IOException {
+        var object = json.createObjectNode();
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String name = parser.currentName();
+            JsonToken valueToken = parser.nextToken();
+            if ("Records".equals(name) && valueToken == JsonToken.START_ARRAY) {
+                var records = object.putArray(name);
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser
+                        .nextToken()) {
+                    if (element == null) {
+                        throw new JsonParseException(parser, "the Records array is not closed");
+                    }
+                    if (cap.take(records.size() + 1)) {
+                        records.add((JsonNode) json.readTree(parser));
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } else {
+                object.set(name, json.readTree(parser));
+            }
+        }
+        return object;
     }
 
     private Item sized(int line, JsonNode value, String raw, long size) {

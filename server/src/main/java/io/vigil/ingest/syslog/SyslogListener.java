@@ -171,8 +171,9 @@ public class SyslogListener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warnf("syslog tcp: checking connections: %s", e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // even an OutOfMemoryError elsewhere must not end the guard of the listener
+                LOG.warnf("syslog tcp: checking connections: %s", e);
             }
         }
     }

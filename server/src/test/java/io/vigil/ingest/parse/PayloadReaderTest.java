@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,28 @@ class PayloadReaderTest {
                 json -> assertThat(json.raw()).isEqualTo("{\"c\":3}"));
         assertThat(items.get(3)).isInstanceOfSatisfying(Item.Rejected.class,
                 rejected -> assertThat(rejected.reason()).isEqualTo("expected a JSON object, found array"));
+    }
+
+    @Test
+    void itemsPastTheLimitPerRequestAreCountedNotRead() throws IOException {
+        var capped = new PayloadReader(new ObjectMapper(), new PayloadLimits(1000, 1 << 20, 3));
+        // the line of the first item not read: NDJSON's line, an array's line in the text, a record's number
+        for (var body : Map.of("{}\n{}\n{}\n{}\n{}\n", 4, "[{},{},{},\n{},{}]", 2,
+                "{\"Records\":[{},{},{},{},{\"deep\":[1,2]}]}", 4).entrySet()) {
+            List<Item> items = capped.json(Payload.read(new ByteArrayInputStream(body.getKey().getBytes(
+                    StandardCharsets.UTF_8)), false, PayloadLimits.DEFAULT));
+            Item.Rejected last = (Item.Rejected) items.get(items.size() - 1);
+            assertThat(last.status()).as(body.getKey()).isEqualTo(413);
+            assertThat(last.line()).as(body.getKey()).isEqualTo(body.getValue());
+            assertThat(last.reason()).as(body.getKey()).startsWith("2 more items after the first 3 of this request");
+        }
+        List<Item> records = capped.json(Payload.read(new ByteArrayInputStream(
+                "{\"Records\":[{},{},{},{},{}]}".getBytes(StandardCharsets.UTF_8)), false, PayloadLimits.DEFAULT));
+        assertThat(((Item.Json) records.get(0)).value().get("Records")).hasSize(3);
+        List<Item> lines = capped.text(Payload.read(new ByteArrayInputStream("a\nb\nc\nd\n".getBytes(
+                StandardCharsets.UTF_8)), false, PayloadLimits.DEFAULT));
+        assertThat(lines).hasSize(4);
+        assertThat(((Item.Rejected) lines.get(3)).reason()).startsWith("1 more items");
     }
 
     @Test
