@@ -23,6 +23,8 @@ function toggleTheme() {
   const root = document.documentElement;
   const next = root.dataset.theme === 'light' ? 'dark' : 'light';
   root.dataset.theme = next;
+  // charts draw with the theme's colours: they redraw on this
+  document.dispatchEvent(new CustomEvent('vigil:theme', { detail: next }));
   try {
     localStorage.setItem(THEME_KEY, next);
   } catch (e) {

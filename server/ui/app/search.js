@@ -21,12 +21,28 @@ function navigate(changes) {
   window.location.assign(url.toString());
 }
 
+// Okabe–Ito: series stay apart in both themes and for the common colour-vision deficiencies.
+const SERIES_COLOURS = ['#56B4E9', '#E69F00', '#009E73', '#CC79A7', '#0072B2', '#D55E00', '#F0E442', '#999999'];
+
+/** A fresh chart in the holder: one drawn before (in the other theme) is thrown away first. */
+function chartIn(holder) {
+  echarts.getInstanceByDom(holder)?.dispose();
+  return echarts.init(holder, null, { renderer: 'canvas' });
+}
+
+/** Resizes whatever chart the holder has when the holder's box changes (observed once per holder). */
+function followSize(holder) {
+  if (holder.dataset.sized) return;
+  holder.dataset.sized = 'yes';
+  new ResizeObserver(() => echarts.getInstanceByDom(holder)?.resize()).observe(holder);
+}
+
 function drawHistogram() {
   const holder = document.getElementById('histogram');
   const data = document.getElementById('histogram-data');
   if (!holder || !data) return;
   const histogram = JSON.parse(data.textContent);
-  const chart = echarts.init(holder, null, { renderer: 'canvas' });
+  const chart = chartIn(holder);
   chart.setOption({
     animation: false,
     grid: { left: 48, right: 12, top: 10, bottom: 24 },
@@ -58,7 +74,7 @@ function drawHistogram() {
     navigate({ from: new Date(Math.floor(start)).toISOString(), to: new Date(Math.ceil(end)).toISOString() });
   });
   // the chart's box changes when the event panel opens or the window resizes
-  new ResizeObserver(() => chart.resize()).observe(holder);
+  followSize(holder);
 }
 
 // A pipe's chart: bars per group (stats, top, rare), or lines over time (timechart).
@@ -68,11 +84,12 @@ function drawPipeChart() {
   if (!holder || !data) return;
   const chartData = JSON.parse(data.textContent);
   if (!chartData) return;
-  const chart = echarts.init(holder, null, { renderer: 'canvas' });
+  const chart = chartIn(holder);
   const overTime = chartData.kind === 'line';
   const axisLabel = { color: css('--text-muted') };
   chart.setOption({
     animation: false,
+    color: SERIES_COLOURS,
     grid: { left: 56, right: 12, top: chartData.series.length > 1 ? 36 : 10, bottom: 40, containLabel: true },
     legend: chartData.series.length > 1 ? { textStyle: { color: css('--text') }, type: 'scroll' } : undefined,
     tooltip: { trigger: 'axis', renderMode: 'richText' },
@@ -84,11 +101,10 @@ function drawPipeChart() {
       name: one.name,
       type: overTime ? 'line' : 'bar',
       showSymbol: false,
-      itemStyle: i === 0 ? { color: css('--accent') } : undefined,
       data: overTime ? one.values.map((v, n) => [Number(chartData.categories[n]), v]) : one.values,
     })),
   });
-  new ResizeObserver(() => chart.resize()).observe(holder);
+  followSize(holder);
 }
 
 function history() {
@@ -314,6 +330,10 @@ document.addEventListener('DOMContentLoaded', () => {
   setUpExport();
   drawPipeChart();
   drawHistogram();
+  document.addEventListener('vigil:theme', () => {
+    drawPipeChart();
+    drawHistogram();
+  });
   setUpQueryBox();
   setUpRangePicker();
   setUpKeyboard();

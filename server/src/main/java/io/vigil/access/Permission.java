@@ -1,5 +1,7 @@
 package io.vigil.access;
 
+import io.quarkus.qute.TemplateEnum;
+
 /**
  * What a user may do. Code is guarded by permissions, never by role names: roles map to
  * permissions in exactly one place, {@link RolePermissions}.
@@ -8,6 +10,7 @@ package io.vigil.access;
  * constants exist because annotation values must be compile-time constants, and a test checks
  * that they match the enum.
  */
+@TemplateEnum // templates ask {#if inject:currentUser.user.can(Permission:EVENTS_READ)}
 public enum Permission {
 
     CONSOLE_USE(Names.CONSOLE_USE, "Use the console and see one's own profile"),

@@ -82,8 +82,11 @@ class SearchBrowserTest extends BrowserTest {
             PlaywrightAssertions.assertThat(page.locator(".result-row").first()).isFocused();
             page.keyboard().press("ArrowDown");
             PlaywrightAssertions.assertThat(page.locator(".result-row").nth(1)).isFocused();
+            double tableWidth = page.locator("section.results").boundingBox().width;
             page.keyboard().press("Enter");
             PlaywrightAssertions.assertThat(page.getByTestId("event-panel")).isVisible();
+            assertThat(page.locator("section.results").boundingBox().width).as("the flyout keeps the table's width")
+                    .isEqualTo(tableWidth);
             PlaywrightAssertions.assertThat(page.getByTestId("event-fields")).containsText("userIdentity.userName");
             ConsoleBrowser.screenshot(page, "search-event.png");
             assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility with the panel open")

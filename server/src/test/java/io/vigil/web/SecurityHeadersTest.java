@@ -35,8 +35,10 @@ class SecurityHeadersTest extends BrowserTest {
     void pagesApiAndAssetsCarryTheHeaders() {
         List<Response> responses = List.of(given().auth().oauth2(Tokens.of("analyst")).get("/"),
                 given().auth().oauth2(Tokens.of("analyst")).get("/api/me"), given().get("/theme-early.js"),
+                given().get("/favicon.svg"),
                 given().get("/signed-out"), given().redirects().follow(false).get("/search"));
         for (Response response : responses) {
+            assertThat(response.statusCode()).isIn(200, 302);
             assertThat(response.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.CONSOLE_POLICY)
                     .contains("frame-ancestors 'none'").doesNotContain("unsafe");
             assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");

@@ -24,6 +24,9 @@ class SourcePagesBrowserTest extends BrowserTest {
         try (BrowserContext context = browser.context(1440, 900)) {
             Page page = ConsoleBrowser.signIn(context, console.toString(), "admin");
             page.navigate(console + "admin");
+            // the dependencies' state is on the page, not behind an API link the browser cannot open
+            PlaywrightAssertions.assertThat(page.getByTestId("dependencies")).containsText("opensearch");
+            ConsoleBrowser.screenshot(page, "admin.png");
             page.getByText("Sources and ingest tokens").click();
             page.waitForURL("**/admin/sources");
 
@@ -58,6 +61,36 @@ class SourcePagesBrowserTest extends BrowserTest {
             page.getByText("Create source").click();
             PlaywrightAssertions.assertThat(page.getByTestId("source-problems")).containsText("exists");
             ConsoleBrowser.screenshot(page, "admin-sources-problem.png");
+        }
+    }
+
+    @Test
+    void theBrowserChecksNamesAndScopesAndASourceMovesToAnotherScope() {
+        String name = "mv-" + UUID.randomUUID().toString().substring(0, 6);
+        try (BrowserContext context = browser.context(1440, 900)) {
+            Page page = ConsoleBrowser.signIn(context, console.toString(), "admin");
+            page.navigate(console + "admin/sources");
+            // Chromium compiles pattern attributes with the v flag: an unescaped '-' would switch the check off
+            var nameField = page.getByLabel("Name");
+            nameField.fill("Bad Name!");
+            assertThat(nameField.evaluate("input => input.checkValidity()")).isEqualTo(false);
+            nameField.fill(name);
+            assertThat(nameField.evaluate("input => input.checkValidity()")).isEqualTo(true);
+            var scopeField = page.getByLabel("Data scope", new Page.GetByLabelOptions().setExact(true));
+            scopeField.fill("eu west");
+            assertThat(scopeField.evaluate("input => input.checkValidity()")).isEqualTo(false);
+            scopeField.fill("eu-west.1");
+            assertThat(scopeField.evaluate("input => input.checkValidity()")).isEqualTo(true);
+            page.getByText("Create source").click();
+            PlaywrightAssertions.assertThat(page.getByTestId("scopes")).containsText("eu-west.1");
+
+            page.getByLabel("Data scope of " + name).fill("network-" + name);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Move " + name + " to this scope")).click();
+            PlaywrightAssertions.assertThat(page.getByTestId("scopes")).containsText("network-" + name);
+            ConsoleBrowser.screenshot(page, "admin-sources-scopes.png");
+            assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).isEmpty();
+            assertThat(browser.cspViolations(context)).isEmpty();
         }
     }
 }
