@@ -70,4 +70,5 @@ document.addEventListener('htmx:beforeSwap', (evt) => {
     evt.detail.isError = false;
   }
 });
+import './times.js';
 import './search.js';

@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { BrushComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { chartsInUtc } from './times.js';
 
 echarts.use([BarChart, LineChart, BrushComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -45,6 +46,7 @@ function drawHistogram() {
   const chart = chartIn(holder);
   chart.setOption({
     animation: false,
+    useUTC: chartsInUtc(),
     grid: { left: 48, right: 12, top: 10, bottom: 24 },
     // drawn on the canvas: an HTML tooltip carries inline styles, which the CSP refuses
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
@@ -89,6 +91,7 @@ function drawPipeChart() {
   const axisLabel = { color: css('--text-muted') };
   chart.setOption({
     animation: false,
+    useUTC: chartsInUtc(),
     color: SERIES_COLOURS,
     grid: { left: 56, right: 12, top: chartData.series.length > 1 ? 36 : 10, bottom: 40, containLabel: true },
     legend: chartData.series.length > 1 ? { textStyle: { color: css('--text') }, type: 'scroll' } : undefined,
@@ -330,10 +333,11 @@ document.addEventListener('DOMContentLoaded', () => {
   setUpExport();
   drawPipeChart();
   drawHistogram();
-  document.addEventListener('vigil:theme', () => {
+  // charts draw with the theme's colours and the chosen time zone: they redraw when either changes
+  ['vigil:theme', 'vigil:zone'].forEach((name) => document.addEventListener(name, () => {
     drawPipeChart();
     drawHistogram();
-  });
+  }));
   setUpQueryBox();
   setUpRangePicker();
   setUpKeyboard();

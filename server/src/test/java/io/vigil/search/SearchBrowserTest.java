@@ -121,6 +121,34 @@ class SearchBrowserTest extends BrowserTest {
     }
 
     @Test
+    void timesAreShownInUtcOrTheBrowsersZoneAsTheUserChooses() {
+        String agent = storeEvents();
+        try (BrowserContext context = browser.context(1440, 900, "Europe/Berlin")) {
+            Page page = ConsoleBrowser.signIn(context, console.toString(), "analyst");
+            page.navigate(console + "search?q=" + java.net.URLEncoder.encode("userAgent:\"" + agent + "\"",
+                    StandardCharsets.UTF_8));
+            var firstTime = page.locator(".result-row time").first();
+            String utc = firstTime.innerText();
+            PlaywrightAssertions.assertThat(page.locator("th[data-zone-label]")).hasText("Time (UTC)");
+
+            page.getByTestId("current-user").click();
+            page.getByTestId("zone-toggle").click();
+            PlaywrightAssertions.assertThat(page.locator("th[data-zone-label]")).hasText("Time (Europe/Berlin)");
+            var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+            String berlin = java.time.LocalDateTime.parse(utc, format).atZone(java.time.ZoneOffset.UTC)
+                    .withZoneSameInstant(java.time.ZoneId.of("Europe/Berlin")).format(format);
+            PlaywrightAssertions.assertThat(firstTime).hasText(berlin);
+            ConsoleBrowser.screenshot(page, "search-local-zone.png");
+
+            page.reload();
+            PlaywrightAssertions.assertThat(page.locator(".result-row time").first()).hasText(berlin);
+            page.getByTestId("current-user").click();
+            page.getByTestId("zone-toggle").click();
+            PlaywrightAssertions.assertThat(page.locator(".result-row time").first()).hasText(utc);
+        }
+    }
+
+    @Test
     void aBadQuerySaysWhereItIsWrong() {
         try (BrowserContext context = browser.context(1280, 800)) {
             Page page = ConsoleBrowser.signIn(context, console.toString(), "analyst");

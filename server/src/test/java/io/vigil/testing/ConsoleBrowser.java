@@ -45,7 +45,16 @@ public final class ConsoleBrowser implements AutoCloseable {
      * navigations, to {@link #cspViolations(BrowserContext)}.
      */
     public BrowserContext context(int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        return context(new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    /** As {@link #context(int, int)}, in a browser whose time zone is {@code zone} (an IANA name). */
+    public BrowserContext context(int width, int height, String zone) {
+        return context(new Browser.NewContextOptions().setViewportSize(width, height).setTimezoneId(zone));
+    }
+
+    private BrowserContext context(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
         List<String> seen = new CopyOnWriteArrayList<>();
         context.exposeFunction("vigilCspViolation", args -> {
             seen.add(String.valueOf(args[0]));
