@@ -52,11 +52,17 @@ public final class Ports {
                 }
             }
         }
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new StackException("no free TCP port on the loopback interface: " + e.getMessage());
+        // the system's choice, which may repeat a port it gave a moment ago: never hand one out twice
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new StackException("no free TCP port on the loopback interface: " + e.getMessage());
+            }
         }
+        throw new StackException("no TCP port on the loopback interface that was not handed out already");
     }
 
     /** The first port of Linux's ephemeral range; 0 where there is none to read. */
