@@ -20,9 +20,26 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class RuleCatalog {
 
+    /** One page of the rules a search finds, and how many it finds in all. */
+    public record RulePage(List<RuleView> rules, long total, int page, int size) {
+
+        /** The 1-based number of the first rule shown. */
+        public long firstShown() {
+            return (long) page * size + 1;
+        }
+
+        public long lastShown() {
+            return (long) page * size + rules.size();
+        }
+
+        public boolean hasNext() {
+            return lastShown() < total;
+        }
+    }
+
     /** A page of rules whose title or id contains {@code text}, of one pack and level when given. */
     @Transactional
-    public List<RuleView> search(String text, String pack, String level, int limit) {
+    public RulePage search(String text, String pack, String level, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (text != null) {
@@ -38,8 +55,10 @@ public class RuleCatalog {
             params.put("level", level);
         }
         Map<String, Boolean> packs = packStates();
-        return DetectionRule.<DetectionRule>find(where + " order by title", params).page(0, limit).list().stream()
+        var query = DetectionRule.<DetectionRule>find(where + " order by title, id", params);
+        List<RuleView> rules = query.page(page, size).list().stream()
                 .map(rule -> RuleView.of(rule, packs.getOrDefault(rule.pack, false), false)).toList();
+        return new RulePage(rules, query.count(), page, size);
     }
 
     /** Whether each pack is switched on, by name: with a rule's own switch, whether detection runs it. */

@@ -40,8 +40,8 @@ public class RulePages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance rules(List<RuleCatalog.PackView> packs, List<RuleView> rules, String q,
-                String pack, String level, List<String> levels, int limit, boolean canWrite);
+        static native TemplateInstance rules(List<RuleCatalog.PackView> packs, RuleCatalog.RulePage rules, String q,
+                String pack, String level, List<String> levels, String previous, String next, boolean canWrite);
 
         static native TemplateInstance rules$packs(List<RuleCatalog.PackView> packs, boolean canWrite);
 
@@ -60,7 +60,7 @@ public class RulePages {
     }
 
     static final List<String> RANGES = List.of("1h", "24h", "7d", "30d");
-    private static final int LIMIT = 200;
+    private static final int PAGE_SIZE = 100;
     private static final String NEW_RULE = """
             title: ''
             id: %s
@@ -98,9 +98,28 @@ public class RulePages {
     @GET
     @PermissionsAllowed(Permission.Names.RULES_READ)
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("pack") String pack,
-            @QueryParam("level") String level) {
-        return Templates.rules(catalog.packs(), catalog.search(blankToNull(q), blankToNull(pack), blankToNull(level),
-                LIMIT), orEmpty(q), orEmpty(pack), orEmpty(level), Level.IDS, LIMIT, canWrite());
+            @QueryParam("level") String level, @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page) {
+        int at = Math.max(0, page);
+        var rules = catalog.search(blankToNull(q), blankToNull(pack), blankToNull(level), at, PAGE_SIZE);
+        return Templates.rules(catalog.packs(), rules, orEmpty(q), orEmpty(pack), orEmpty(level), Level.IDS,
+                at > 0 ? pageUrl(q, pack, level, at - 1) : null,
+                rules.hasNext() ? pageUrl(q, pack, level, at + 1) : null,
+                canWrite());
+    }
+
+    /** The list's address with its filters, at another page. */
+    private static String pageUrl(String q, String pack, String level, int page) {
+        var url = jakarta.ws.rs.core.UriBuilder.fromPath("/rules");
+        if (q != null && !q.isBlank()) {
+            url.queryParam("q", q);
+        }
+        if (pack != null && !pack.isBlank()) {
+            url.queryParam("pack", pack);
+        }
+        if (level != null && !level.isBlank()) {
+            url.queryParam("level", level);
+        }
+        return url.queryParam("page", page).build().toString();
     }
 
     @GET

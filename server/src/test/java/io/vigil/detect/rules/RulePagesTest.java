@@ -150,6 +150,25 @@ class RulePagesTest {
     }
 
     @Test
+    void theRulesListPagesThroughEveryRuleWithTheTotal() {
+        await().atMost(Duration.ofMinutes(3)).until(() -> given().auth().oauth2(Tokens.of("analyst"))
+                .get("/rules?pack=sigmahq-windows").asString().contains("data-testid=\"rules-next\""));
+        String first = given().auth().oauth2(Tokens.of("analyst")).get("/rules?pack=sigmahq-windows").then()
+                .statusCode(200).extract().asString();
+        Matcher shown = Pattern.compile("1–100 of (\\d+) rules").matcher(first);
+        assertThat(shown.find()).as("the first page counts every rule of the pack").isTrue();
+        int total = Integer.parseInt(shown.group(1));
+        assertThat(total).isGreaterThan(200);
+        assertThat(first).contains("href=\"/rules?pack=sigmahq-windows&amp;page=1\"");
+
+        int last = (total - 1) / 100;
+        String end = given().auth().oauth2(Tokens.of("analyst")).queryParam("pack", "sigmahq-windows")
+                .queryParam("page", last).get("/rules").then().statusCode(200).extract().asString();
+        assertThat(end).contains((last * 100 + 1) + "–" + total + " of " + total + " rules")
+                .doesNotContain("data-testid=\"rules-next\"").contains("rel=\"prev\"");
+    }
+
+    @Test
     void anAnalystReadsRulesButCannotChangeOrBacktestThem() {
         var analyst = given().auth().oauth2(Tokens.of("analyst")).header("HX-Request", "true");
         assertThat(analyst.get("/rules").then().statusCode(200).extract().asString()).contains("Packs")
