@@ -1,13 +1,10 @@
 package io.vigil.access;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +68,7 @@ public class ConsoleSessions implements TokenStateManager {
             String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Instant now = clock.instant();
             ConsoleSession session = new ConsoleSession();
-            session.idHash = hash(id);
+            session.idHash = IngestTokens.hash(id);
             session.idToken = tokens.getIdToken();
             session.accessToken = tokens.getAccessToken();
             session.refreshToken = tokens.getRefreshToken();
@@ -90,7 +87,7 @@ public class ConsoleSessions implements TokenStateManager {
     public Uni<AuthorizationCodeTokens> getTokens(RoutingContext context, OidcTenantConfig config, String id,
             OidcRequestContext<AuthorizationCodeTokens> request) {
         return request.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> {
-            ConsoleSession session = ConsoleSession.findById(hash(id));
+            ConsoleSession session = ConsoleSession.findById(IngestTokens.hash(id));
             Instant now = clock.instant();
             if (session == null) {
                 throw new AuthenticationFailedException("no such session (signed out, or ended)");
@@ -117,7 +114,7 @@ public class ConsoleSessions implements TokenStateManager {
             OidcRequestContext<Void> request) {
         boolean signingOut = Boolean.TRUE.equals(context.get(SIGNING_OUT));
         return request.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> {
-            ConsoleSession session = ConsoleSession.findById(hash(id));
+            ConsoleSession session = ConsoleSession.findById(IngestTokens.hash(id));
             if (session != null && signingOut) {
                 session.delete();
             } else if (session != null && session.supersededAt == null) {
@@ -161,14 +158,5 @@ public class ConsoleSessions implements TokenStateManager {
     private static String text(JsonNode claims, String name) {
         JsonNode value = claims.get(name);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    static String hash(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +28,11 @@ import io.vigil.index.query.FieldTypes;
 public class EventFieldNames {
 
     static final Duration KEEP = Duration.ofSeconds(10);
+    /** The key of the names of every source (a scope never names this source). */
+    private static final Set<String> EVERY_SOURCE = Set.of("\u0000every source");
 
-    private record Cached(JsonNode mappings, Instant read) {
+    /** One read of the mappings, and the names computed from it per set of sources (null: every source). */
+    private record Cached(JsonNode mappings, Instant read, Map<Set<String>, List<String>> names) {
     }
 
     private final RawQueries queries;
@@ -51,13 +56,20 @@ public class EventFieldNames {
         Cached current = cached;
         Instant now = clock.instant();
         if (fresh || current == null || current.read().plus(KEEP).isBefore(now)) {
-            current = new Cached(queries.mapping(EventIndices.ALL_EVENTS), now);
+            current = new Cached(queries.mapping(EventIndices.ALL_EVENTS), now, new ConcurrentHashMap<>());
             cached = current;
         }
+        JsonNode mappings = current.mappings();
+        // completion asks on every key: the mappings are walked once per scope per read, not per call
+        return current.names().computeIfAbsent(scope.unrestricted() ? EVERY_SOURCE : scope.sources(),
+                sources -> leafNames(mappings, scope));
+    }
+
+    private static List<String> leafNames(JsonNode mappings, SearchScope scope) {
         Predicate<String> inScope = scope.unrestricted()
                 ? index -> true
                 : index -> EventIndices.sourceOfEvents(index).filter(scope.sources()::contains).isPresent();
-        return FieldTypes.fromMappingResponse(current.mappings(), inScope).kinds().entrySet().stream()
+        return FieldTypes.fromMappingResponse(mappings, inScope).kinds().entrySet().stream()
                 .filter(e -> e.getValue() != FieldKind.OBJECT).map(Map.Entry::getKey).sorted().toList();
     }
 }

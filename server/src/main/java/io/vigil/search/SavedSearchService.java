@@ -2,7 +2,9 @@ package io.vigil.search;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,13 +35,15 @@ public class SavedSearchService {
     public List<SavedSearchView> visible(VigilUser user) {
         List<SavedSearch> found = SavedSearch.list("owner = ?1 or shared = true order by lower(name)",
                 user.username());
-        return found.stream().filter(s -> mayRead(user, s)).map(s -> SavedSearchView.of(s, user.username()))
+        // authors share scopes: each set of them is resolved to sources once, not once per search
+        Map<String, Set<String>> sourcesOf = new HashMap<>();
+        return found.stream().filter(s -> mayRead(user, s, sourcesOf)).map(s -> SavedSearchView.of(s, user.username()))
                 .toList();
     }
 
     public Optional<SavedSearchView> find(VigilUser user, String id) {
         return parse(id).flatMap(uuid -> SavedSearch.<SavedSearch>findByIdOptional(uuid))
-                .filter(s -> mayRead(user, s))
+                .filter(s -> mayRead(user, s, new HashMap<>()))
                 .map(s -> SavedSearchView.of(s, user.username()));
     }
 
@@ -47,7 +51,7 @@ public class SavedSearchService {
      * One's own search, or a shared one whose author could read no source the user cannot: its name and
      * query may tell what is in the author's sources (a user name, an address), so they stay inside.
      */
-    private boolean mayRead(VigilUser user, SavedSearch search) {
+    private boolean mayRead(VigilUser user, SavedSearch search, Map<String, Set<String>> sourcesOf) {
         if (search.owner.equals(user.username())) {
             return true;
         }
@@ -60,8 +64,8 @@ public class SavedSearchService {
         if (search.ownerScopes == null) {
             return false;
         }
-        Set<String> ownerScopes = Set.of(search.ownerScopes.split(","));
-        return user.sourceScope().get().containsAll(scopes.sourcesIn(ownerScopes));
+        return user.sourceScope().get().containsAll(sourcesOf.computeIfAbsent(search.ownerScopes,
+                names -> scopes.sourcesIn(Set.of(names.split(",")))));
     }
 
     /** Saves the search under the name (as typed: a search with a mistake can be kept and fixed later). */

@@ -27,34 +27,44 @@ public class SecurityHeaders {
             + " form-action 'self'; frame-ancestors 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
-    private final String swaggerPolicy;
+    /** The four sets of headers, made once: every response (ingest's too) takes one, nothing is built per request. */
+    private final Map<String, String> console;
+    private final Map<String, String> consoleTls;
+    private final Map<String, String> swagger;
+    private final Map<String, String> swaggerTls;
 
     SecurityHeaders(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String identityProvider) {
         // Swagger UI reads the identity provider's discovery document for its "Authorize" button
-        this.swaggerPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+        String swaggerPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
                 + " img-src 'self' data:; connect-src 'self' " + origin(identityProvider) + "; object-src 'none';"
                 + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        this.console = headers(CONSOLE_POLICY, false);
+        this.consoleTls = headers(CONSOLE_POLICY, true);
+        this.swagger = headers(swaggerPolicy, false);
+        this.swaggerTls = headers(swaggerPolicy, true);
     }
 
     static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
+
     void register(@Observes Filters filters) {
         filters.register(context -> {
             var headers = context.response().headers();
-            for (var header : headersFor(context.normalizedPath(), "https".equals(context.request().scheme()))
-                    .entrySet()) {
-                headers.set(header.getKey(), header.getValue());
-            }
+            headersFor(context.normalizedPath(), "https".equals(context.request().scheme())).forEach(headers::set);
             context.next();
         }, 1000);
     }
 
     /** The headers for a response to {@code path}, reached over TLS or not. */
     Map<String, String> headersFor(String path, boolean tls) {
+        return path.startsWith("/q/swagger-ui") ? (tls ? swaggerTls : swagger) : (tls ? consoleTls : console);
+    }
+
+    private static Map<String, String> headers(String policy, boolean tls) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Security-Policy", path.startsWith("/q/swagger-ui") ? swaggerPolicy : CONSOLE_POLICY);
+        headers.put("Content-Security-Policy", policy);
         headers.put("X-Frame-Options", "DENY");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "same-origin");
@@ -62,6 +72,6 @@ public class SecurityHeaders {
         if (tls) {
             headers.put("Strict-Transport-Security", HSTS);
         }
-        return headers;
+        return java.util.Collections.unmodifiableMap(headers);
     }
 }

@@ -12,11 +12,10 @@ public record PayloadLimits(int maxItemBytes, long maxBodyBytes, int maxItems) {
      * A million items per request: items are held in memory while a request is read, so a body of
      * tiny items (a 15 MB file of five million empty records) must not grow without bound.
      */
-    public static final PayloadLimits DEFAULT = new PayloadLimits(1 << 20, 256L << 20, 1_000_000);
+    public static final PayloadLimits DEFAULT = new PayloadLimits(1 << 20, 256L << 20);
 
+    /** Limits of these sizes, with the default number of items. */
     public PayloadLimits(int maxItemBytes, long maxBodyBytes) {
-        this(maxItemBytes, maxBodyBytes, DEFAULT_MAX_ITEMS);
+        this(maxItemBytes, maxBodyBytes, 1_000_000);
     }
-
-    private static final int DEFAULT_MAX_ITEMS = 1_000_000;
 }

@@ -1,10 +1,7 @@
 package io.vigil.ingest.source;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,15 +24,5 @@ public class SourceScopes implements ScopeSources {
         }
         return Set.copyOf(IngestSource.<IngestSource>list("scope in ?1", List.copyOf(scopes)).stream()
                 .map(source -> source.name).toList());
-    }
-
-    /** Every scope with its sources, by name. */
-    @Transactional
-    public Map<String, Set<String>> all() {
-        Map<String, Set<String>> scopes = new TreeMap<>();
-        for (IngestSource source : IngestSource.<IngestSource>listAll()) {
-            scopes.computeIfAbsent(source.scope, s -> new TreeSet<>()).add(source.name);
-        }
-        return scopes;
     }
 }
