@@ -71,4 +71,15 @@ document.addEventListener('htmx:beforeSwap', (evt) => {
   }
 });
 import './times.js';
+import './grid.js';
+import './flyout.js';
+import './charts.js';
 import './search.js';
+// the rule editor (CodeMirror) is loaded only on the pages that have one
+if (document.querySelector('textarea.code-editor')) {
+  import('./editor.js');
+} else {
+  document.addEventListener('DOMContentLoaded', () => {
+    if (document.querySelector('textarea.code-editor')) import('./editor.js');
+  });
+}

@@ -1,41 +1,16 @@
 // Search page: histogram (drag to zoom), keyboard, field-name completion and history, time presets,
 // the event panel. Everything else is server-rendered; this only wires the page together.
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { BrushComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { chartIn, css, followSize, SERIES_COLOURS, timeBars } from './charts.js';
 import { chartsInUtc } from './times.js';
-
-echarts.use([BarChart, LineChart, BrushComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const HISTORY_KEY = 'vigil-search-history';
 const HISTORY_SIZE = 20;
-
-function css(name) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-}
 
 function navigate(changes) {
   const url = new URL(window.location.href);
   for (const [key, value] of Object.entries(changes)) url.searchParams.set(key, value);
   url.searchParams.delete('open');
   window.location.assign(url.toString());
-}
-
-// Okabe–Ito: series stay apart in both themes and for the common colour-vision deficiencies.
-const SERIES_COLOURS = ['#56B4E9', '#E69F00', '#009E73', '#CC79A7', '#0072B2', '#D55E00', '#F0E442', '#999999'];
-
-/** A fresh chart in the holder: one drawn before (in the other theme) is thrown away first. */
-function chartIn(holder) {
-  echarts.getInstanceByDom(holder)?.dispose();
-  return echarts.init(holder, null, { renderer: 'canvas' });
-}
-
-/** Resizes whatever chart the holder has when the holder's box changes (observed once per holder). */
-function followSize(holder) {
-  if (holder.dataset.sized) return;
-  holder.dataset.sized = 'yes';
-  new ResizeObserver(() => echarts.getInstanceByDom(holder)?.resize()).observe(holder);
 }
 
 function drawHistogram() {
@@ -45,26 +20,9 @@ function drawHistogram() {
   const histogram = JSON.parse(data.textContent);
   const chart = chartIn(holder);
   chart.setOption({
-    animation: false,
-    useUTC: chartsInUtc(),
-    grid: { left: 48, right: 12, top: 10, bottom: 24 },
-    // drawn on the canvas: an HTML tooltip carries inline styles, which the CSP refuses
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
-    xAxis: {
-      type: 'time', min: histogram.from, max: histogram.to,
-      axisLabel: { color: css('--text-muted') }, axisLine: { lineStyle: { color: css('--border') } },
-    },
-    yAxis: {
-      type: 'value', minInterval: 1,
-      axisLabel: { color: css('--text-muted') }, splitLine: { lineStyle: { color: css('--border') } },
-    },
+    ...timeBars(histogram),
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce',
       brushStyle: { color: 'rgba(90,169,255,0.25)', borderColor: css('--accent') } },
-    series: [{
-      type: 'bar', name: 'events', barWidth: '90%',
-      itemStyle: { color: css('--accent') },
-      data: histogram.bars.map(([start, count]) => [start + histogram.interval / 2, count]),
-    }],
   });
   // dragging over the chart selects a range; letting go searches it
   chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
@@ -241,19 +199,6 @@ function setUpRangePicker() {
   });
 }
 
-function rows() {
-  return [...document.querySelectorAll('#results-body .result-row')];
-}
-
-function closePanel() {
-  const panel = document.getElementById('event-panel');
-  if (!panel || panel.hidden) return false;
-  panel.hidden = true;
-  panel.replaceChildren();
-  document.querySelector('.result-row.selected')?.focus();
-  return true;
-}
-
 function setUpKeyboard() {
   document.addEventListener('keydown', (e) => {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement
@@ -261,38 +206,6 @@ function setUpKeyboard() {
     if (e.key === '/' && !typing) {
       const input = document.getElementById('q');
       if (input) { e.preventDefault(); input.focus(); input.select(); }
-    } else if (e.key === 'Enter' && e.target.classList?.contains('result-row')) {
-      // the row opens its event as a click does (here, not in hx-trigger: filters there need eval)
-      e.preventDefault();
-      e.target.click();
-    } else if (e.key === 'Escape' && !typing) {
-      if (closePanel()) e.preventDefault();
-    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !typing) {
-      const all = rows();
-      if (!all.length) return;
-      const at = all.indexOf(document.activeElement);
-      const next = at < 0 ? 0 : Math.min(all.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
-      e.preventDefault();
-      all[next].focus();
-      if (!document.getElementById('event-panel').hidden) all[next].click();
-    }
-  });
-  document.addEventListener('click', (e) => {
-    if (e.target.closest('#event-close')) closePanel();
-    const row = e.target.closest('.result-row');
-    if (row) {
-      document.querySelectorAll('.result-row.selected').forEach((r) => r.classList.remove('selected'));
-      row.classList.add('selected');
-    }
-  });
-  document.addEventListener('htmx:afterSwap', (e) => {
-    if (e.detail.target.id !== 'event-panel') return;
-    e.detail.target.hidden = false;
-    // the row that opened the panel is where Esc returns to, whether clicked or opened by keyboard
-    const row = e.detail.requestConfig && e.detail.requestConfig.elt;
-    if (row && row.classList && row.classList.contains('result-row')) {
-      document.querySelectorAll('.result-row.selected').forEach((r) => r.classList.remove('selected'));
-      row.classList.add('selected');
     }
   });
 }

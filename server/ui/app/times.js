@@ -54,7 +54,8 @@ export function showTimes(root = document) {
     }
   });
   root.querySelectorAll('[data-zone-label]').forEach((el) => {
-    el.textContent = `${el.dataset.zoneLabel} (${zoneName()})`;
+    // a sortable column's name is in its sort button (grid.js): the button and the resize handle stay
+    (el.querySelector('.sort-button') || el).textContent = `${el.dataset.zoneLabel} (${zoneName()})`;
   });
   const toggle = document.getElementById('zone-toggle');
   if (toggle) toggle.textContent = local() ? 'Show times in UTC' : `Show times in ${BROWSER_ZONE}`;

@@ -3,6 +3,7 @@ package io.vigil.detect;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,16 +60,18 @@ public class DetectionService {
     }
 
     private final RuleService rules;
+    private final LogSourcesSeen logSources;
     private final SlowRuleGuard guard;
     private final SigmaParser parser = new SigmaParser();
     private final Clock clock = Clock.systemUTC();
     private volatile Loaded loaded = Loaded.EMPTY;
     private volatile String loadedFingerprint = "";
 
-    DetectionService(RuleService rules,
+    DetectionService(RuleService rules, LogSourcesSeen logSources,
             @ConfigProperty(name = "vigil.detection.rule-timeout", defaultValue = "100ms") Duration ruleTimeout,
             @ConfigProperty(name = "vigil.detection.rule-strikes", defaultValue = "3") int strikes) {
         this.rules = rules;
+        this.logSources = logSources;
         this.guard = new SlowRuleGuard(ruleTimeout, strikes);
     }
 
@@ -80,10 +83,12 @@ public class DetectionService {
         }
         BatchFindings batch = new BatchFindings(source);
         Set<String> matched = new LinkedHashSet<>();
+        Set<EventContext> seen = new HashSet<>();
         for (NormalizedEvent event : events) {
             EventFields fields = new NormalizedEventFields(event);
             matched.clear();
             List<EventContext> contexts = EventLogSource.of(type, event).contexts();
+            seen.addAll(contexts);
             long start = System.nanoTime();
             for (EventContext context : contexts) {
                 current.set().forEachMatch(FieldMapping.of(context).apply(fields), context, matched::add);
@@ -98,6 +103,7 @@ public class DetectionService {
                 }
             }
         }
+        logSources.saw(seen);
         var created = clock.instant();
         return batch.findings().stream().map(finding -> FindingDocuments.of(finding, created)).toList();
     }

@@ -1,12 +1,16 @@
 package io.vigil.index;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,18 +39,20 @@ public class FindingsBrowser {
             String first, String last) {
     }
 
-    /** A page of findings, how many there are in all, and the rules among all of them. */
-    public record Page(List<StoredFinding> findings, long total, List<RuleCount> rules) {
+    /**
+     * A page of findings, how many there are in all, the rules among all of them, and where the next page
+     * starts ({@code next}, an opaque cursor; null on the last page).
+     */
+    public record Page(List<StoredFinding> findings, long total, List<RuleCount> rules, String next) {
     }
 
     /** The fields findings can be grouped by (their group-by values, ADR 0010). */
     public static final List<String> GROUP_FIELDS = List.of("source.ip", "user.name", "host.name",
             "cloud.account.id");
 
-    /** OpenSearch pages by from + size up to this many hits. */
-    public static final int MAX_WINDOW = 10_000;
     private static final int MAX_RULES = 100;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RawQueries queries;
 
@@ -60,23 +66,31 @@ public class FindingsBrowser {
         FOUND
     }
 
-    /** Findings newest first in {@code order}, page {@code page} (0-based) of {@code size}. */
-    public Page page(Filter filter, Order order, int page, int size, ObjectNode scope) {
-        ObjectNode body = F.objectNode().put("size", size).put("from", page * size).put("track_total_hits", true);
+    /**
+     * {@code size} findings newest first in {@code order}, from the start or after the cursor {@code after}
+     * (a page's {@code next}). Pages follow each other by the sort values of their last finding, so paging
+     * reaches every finding, past the 10,000 hits OpenSearch pages by offset.
+     */
+    public Page page(Filter filter, Order order, String after, int size, ObjectNode scope) {
+        ObjectNode body = F.objectNode().put("size", size).put("track_total_hits", true);
         body.set("query", query(filter, scope));
         ArrayNode sort = body.putArray("sort");
-        if (order == Order.FOUND) {
-            // the time found is kept in _source only (ADR 0010), but findings are indexed by the day they were
-            // found (ADR 0011) into one shard per day, whose sequence numbers follow the order they were written
-            sort.addObject().putObject("_index").put("order", "desc");
-            sort.addObject().putObject("_seq_no").put("order", "desc");
-        } else {
+        if (order == Order.EVENT_TIME) {
             sort.addObject().putObject("@timestamp").put("order", "desc");
+        }
+        // the time found is kept in _source only (ADR 0010), but findings are indexed by the day they were
+        // found (ADR 0011) into one shard per day, whose sequence numbers follow the order they were written;
+        // index and sequence number also make every finding's place unique, as paging by sort values needs
+        sort.addObject().putObject("_index").put("order", "desc");
+        sort.addObject().putObject("_seq_no").put("order", "desc");
+        if (after != null && !after.isBlank()) {
+            body.set("search_after", Cursor.decode(after, sort.size()));
         }
         ruleCounts(body.putObject("aggs").putObject("rules"));
         JsonNode answer = queries.search(EventIndices.FINDINGS_PREFIX + "*", body);
         List<StoredFinding> findings = new ArrayList<>();
-        answer.path("hits").path("hits").forEach(hit -> findings.add(FindingsReader.finding(hit.path("_source"))));
+        answer.path("hits").path("hits").forEach(hit -> findings.add(FindingsReader.finding(
+                hit.path("_index").asText() + "/" + hit.path("_id").asText(), hit.path("_source"))));
         List<RuleCount> rules = new ArrayList<>();
         for (JsonNode bucket : answer.path("aggregations").path("rules").path("buckets")) {
             JsonNode rule = bucket.path("about").path("hits").path("hits").path(0).path("_source").path("rule");
@@ -84,7 +98,9 @@ public class FindingsBrowser {
                     rule.path("level").asText(""), bucket.path("doc_count").asLong(),
                     bucket.path("matches").path("value").asLong()));
         }
-        return new Page(findings, answer.path("hits").path("total").path("value").asLong(), rules);
+        JsonNode hits = answer.path("hits").path("hits");
+        String next = hits.size() == size ? Cursor.encode(hits.path(size - 1).path("sort")) : null;
+        return new Page(findings, answer.path("hits").path("total").path("value").asLong(), rules, next);
     }
 
     /** The filtered findings folded by rule and {@code field} (one of {@link #GROUP_FIELDS}), latest first. */
@@ -156,6 +172,36 @@ public class FindingsBrowser {
     private static void term(ArrayNode filters, String field, String value) {
         if (value != null) {
             filters.addObject().putObject("term").put(field, value);
+        }
+    }
+
+    /** The sort values of a page's last finding, as an opaque text for a link. */
+    static final class Cursor {
+
+        private Cursor() {
+        }
+
+        static String encode(JsonNode sortValues) {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(sortValues.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        static JsonNode decode(String text, int values) {
+            try {
+                JsonNode sort = MAPPER.readTree(Base64.getUrlDecoder().decode(text.trim()));
+                if (sort.isArray() && sort.size() == values) {
+                    boolean scalars = true;
+                    for (JsonNode value : sort) {
+                        scalars &= value.isValueNode();
+                    }
+                    if (scalars) {
+                        return sort;
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // answered below
+            }
+            throw new IllegalArgumentException("after: not a place in this list (follow the list's own links)");
         }
     }
 }

@@ -3,7 +3,6 @@ package io.vigil.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +17,7 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.event.Level;
 import io.vigil.ops.DependencySetup;
 
 /**
@@ -30,11 +30,16 @@ public class FindingsReader {
     /**
      * A finding as the console lists it: {@code time} is its latest event's, {@code first} its earliest
      * (ISO-8601 both); {@code count} events matched, {@code eventIds} lists them; {@code found} when detection
-     * wrote it (empty for findings of mapping v1).
+     * wrote it (empty for findings of mapping v1); {@code ref} names the finding itself ("index/id").
      */
     public record StoredFinding(String time, String first, String ruleId, String ruleTitle, String level,
             List<String> tags, String source, List<String> eventIds, int count, String eventIndex, String group,
-            String found) {
+            String found, String ref) {
+
+        /** How severe, for sorting: 0 the most severe (see {@link Level#rank}). */
+        public int levelRank() {
+            return Level.rank(level);
+        }
 
         /** The finding's first listed event. */
         public String eventId() {
@@ -58,7 +63,7 @@ public class FindingsReader {
         if (level != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("rule.level").value(FieldValue.of(level)))));
         }
-        return search(filters, limit);
+        return search(EventIndices.FINDINGS_PREFIX + "*", filters, limit);
     }
 
     /** The findings of one event, only of the given sources (null: any). */
@@ -66,7 +71,22 @@ public class FindingsReader {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("event.id").value(FieldValue.of(eventId)))));
         inSources(sources).ifPresent(filters::add);
-        return search(filters, 100);
+        return search(EventIndices.FINDINGS_PREFIX + "*", filters, 100);
+    }
+
+    /** One finding by its {@code ref} ("index/id"), if it exists and is of the given sources (null: any). */
+    public Optional<StoredFinding> byRef(String ref, Set<String> sources) {
+        int slash = ref == null ? -1 : ref.indexOf('/');
+        if (slash < 0 || !ref.startsWith(EventIndices.FINDINGS_PREFIX)
+                || !ref.substring(0, slash).matches("[a-z0-9._-]+")) {
+            return Optional.empty();
+        }
+        String index = ref.substring(0, slash);
+        String id = ref.substring(slash + 1);
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(q -> q.ids(i -> i.values(id))));
+        inSources(sources).ifPresent(filters::add);
+        return search(index, filters, 1).stream().findFirst();
     }
 
     /** A filter to the given sources; none when any source may be read (an empty set matches nothing). */
@@ -79,20 +99,20 @@ public class FindingsReader {
     }
 
     /** Findings that pass every filter, newest first. */
-    private List<StoredFinding> search(List<Query> filters, int size) {
+    private List<StoredFinding> search(String index, List<Query> filters, int size) {
         try {
-            var response = client.search(s -> s.index(EventIndices.FINDINGS_PREFIX + "*").size(size)
+            var response = client.search(s -> s.index(index).size(size)
                     .ignoreUnavailable(true).allowNoIndices(true)
                     .sort(o -> o.field(f -> f.field("@timestamp").order(SortOrder.Desc)))
                     .query(q -> q.bool(b -> b.filter(filters))), ObjectNode.class);
-            return response.hits().hits().stream().map(hit -> hit.source()).filter(Objects::nonNull)
-                    .map(FindingsReader::finding).toList();
+            return response.hits().hits().stream().filter(hit -> hit.source() != null)
+                    .map(hit -> finding(hit.index() + "/" + hit.id(), hit.source())).toList();
         } catch (IOException | OpenSearchException e) {
             throw new StoreUnavailableException("cannot read findings: " + DependencySetup.rootMessage(e), e);
         }
     }
 
-    static StoredFinding finding(JsonNode doc) {
+    static StoredFinding finding(String ref, JsonNode doc) {
         JsonNode rule = doc.path("rule");
         List<String> tags = new ArrayList<>();
         rule.path("tags").forEach(tag -> tags.add(tag.asText()));
@@ -112,6 +132,6 @@ public class FindingsReader {
                 rule.path("title").asText(), rule.path("level").asText(""), tags,
                 doc.path("vigil").path("source").asText(), eventIds,
                 doc.path("finding").path("count").asInt(eventIds.size()), doc.path("event").path("index").asText(),
-                group.toString(), doc.path("finding").path("created").asText(""));
+                group.toString(), doc.path("finding").path("created").asText(""), ref);
     }
 }

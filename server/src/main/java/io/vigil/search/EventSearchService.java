@@ -43,11 +43,13 @@ public class EventSearchService {
 
     private final RawQueries queries;
     private final EventFieldNames fieldNames;
+    private final RuleFilters rules;
     private final Clock clock;
 
-    EventSearchService(RawQueries queries, EventFieldNames fieldNames) {
+    EventSearchService(RawQueries queries, EventFieldNames fieldNames, RuleFilters rules) {
         this.queries = queries;
         this.fieldNames = fieldNames;
+        this.rules = rules;
         this.clock = Clock.systemUTC();
     }
 
@@ -56,7 +58,7 @@ public class EventSearchService {
         TimeRange range = TimeRange.parse(from, to, clock.instant());
         SearchText parts = SearchText.parse(text);
         QueryCheck.Checked checked = QueryCheck.check(parts.query(), parts.queryOffset(), range.length());
-        return new PreparedSearch(parts, range, checked);
+        return new PreparedSearch(parts, range, checked, parts.rule() == null ? null : rules.filter(parts.rule()));
     }
 
     /** The newest {@code size} events (their documents as the table needs them), the total and the histogram. */
@@ -146,13 +148,11 @@ public class EventSearchService {
         SearchScope scope = SearchScope.of(user);
         long before = 0;
         if (search.range().from().isAfter(TimeRange.EARLIEST)) {
-            before = total(scope, new PreparedSearch(search.text(),
-                    new TimeRange(TimeRange.ALL_TIME, search.range().fromText(), TimeRange.EARLIEST,
-                            search.range().from()),
-                    search.checked(), null));
+            before = total(scope, search.over(new TimeRange(TimeRange.ALL_TIME, search.range().fromText(),
+                    TimeRange.EARLIEST, search.range().from())));
         }
-        long after = total(scope, new PreparedSearch(search.text(), new TimeRange(search.range().toText(),
-                TimeRange.LATEST.toString(), search.range().to(), TimeRange.LATEST), search.checked(), null));
+        long after = total(scope, search.over(new TimeRange(search.range().toText(), TimeRange.LATEST.toString(),
+                search.range().to(), TimeRange.LATEST)));
         return new Outside(before, after);
     }
 

@@ -3,6 +3,7 @@ package io.vigil.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,9 +42,15 @@ public class FindingSearchService {
         return found;
     }
 
+    /** One finding by its ref ("index/id"), if it exists in the user's scope. */
+    public Optional<StoredFinding> one(VigilUser user, String ref) {
+        return findings.byRef(ref, SearchScope.of(user).sources());
+    }
+
     /** A page of findings in the order asked, their total and the rules among them, in the user's scope. */
-    public FindingsBrowser.Page page(VigilUser user, Filter filter, FindingsBrowser.Order order, int page, int size) {
-        return browser.page(filter, order, page, size, SearchScope.of(user).filter());
+    public FindingsBrowser.Page page(VigilUser user, Filter filter, FindingsBrowser.Order order, String after,
+            int size) {
+        return browser.page(filter, order, after, size, SearchScope.of(user).filter());
     }
 
     /** The filtered findings folded by rule and a group-by field, in the user's scope. */

@@ -35,7 +35,11 @@ public class SavedSearchPages {
         static native TemplateInstance saved(List<SavedSearchView> searches, boolean canWriteRules);
 
         static native TemplateInstance saved$result(SavedSearchView saved, String problem);
+
+        static native TemplateInstance saved$panel(List<SavedSearchView> searches);
     }
+
+    static final int PANEL_SIZE = 10;
 
     private final SavedSearchService saved;
     private final CurrentUser currentUser;
@@ -50,6 +54,17 @@ public class SavedSearchPages {
     public TemplateInstance list() {
         return Templates.saved(saved.visible(currentUser.user()),
                 currentUser.user().can(Permission.RULES_WRITE));
+    }
+
+    /** The user's own saved searches, then the shared ones they may read (Home loads this panel). */
+    @GET
+    @Path("panel")
+    @PermissionsAllowed(Permission.Names.EVENTS_READ)
+    public TemplateInstance panel() {
+        List<SavedSearchView> visible = saved.visible(currentUser.user());
+        List<SavedSearchView> ordered = java.util.stream.Stream.concat(visible.stream().filter(SavedSearchView::mine),
+                visible.stream().filter(s -> !s.mine())).limit(PANEL_SIZE).toList();
+        return Templates.saved$panel(ordered);
     }
 
     /** Saves what the search form holds (htmx): answers with a line saying so, or why not. */

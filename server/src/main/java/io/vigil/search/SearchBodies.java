@@ -96,6 +96,9 @@ public final class SearchBodies {
         if (!scope.unrestricted()) {
             filters.add(scope.filter());
         }
+        if (search.ruleFilter() != null) {
+            filters.add(search.ruleFilter());
+        }
         if (!search.text().matchesAll()) {
             filters.addObject().putObject("query_string").put("query", search.checked().lucene())
                     .put("default_operator", "AND").put("lenient", true).put("allow_leading_wildcard", true);

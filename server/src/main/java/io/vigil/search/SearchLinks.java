@@ -18,6 +18,8 @@ public final class SearchLinks {
 
     /** The most events one link searches for: a longer query makes a URL too long to share. */
     static final int MAX_LINKED_EVENTS = 50;
+    /** The most events a finding's flyout lists one by one. */
+    static final int MAX_LISTED_EVENTS = 20;
 
     /**
      * The finding's events in the search page, in a day either side of them; a single event has its panel
@@ -33,6 +35,20 @@ public final class SearchLinks {
         return ids.size() == 1
                 ? form.url() + "&open=" + SearchForm.enc(finding.eventIndex() + "/" + finding.eventId())
                 : form.url();
+    }
+
+    /** One of the finding's events in the search page, its panel open. */
+    static String eventUrl(StoredFinding finding, String eventId) {
+        Instant last = instant(finding.time());
+        Instant first = instant(finding.first());
+        var form = SearchForm.of(LuceneText.term("event.id", eventId), first.minus(Duration.ofDays(1)).toString(),
+                last.plus(Duration.ofDays(1)).toString(), null);
+        return form.url() + "&open=" + SearchForm.enc(finding.eventIndex() + "/" + eventId);
+    }
+
+    /** The first events of a finding, as many as the flyout lists. */
+    static List<String> listedEvents(StoredFinding finding) {
+        return finding.eventIds().subList(0, Math.min(finding.eventIds().size(), MAX_LISTED_EVENTS));
     }
 
     private static Instant instant(String text) {

@@ -9,7 +9,14 @@ import java.util.List;
  * quotes and regular expressions ({@code /adm|root/}); Lucene's own {@code ||} is OR. Each part keeps
  * its offset in the whole text, so problems point at the right column.
  */
-public record SearchText(String query, List<Part> pipes, int queryOffset) {
+public record SearchText(String query, List<Part> pipes, int queryOffset, String rule) {
+
+    /**
+     * {@code vigil.rule:"<id>"} first in the query: the events the saved rule matches (see {@link RuleFilters}),
+     * and the rest of the query on top.
+     */
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
+            "vigil\\.rule:(?:\"([^\"\\\\]+)\"|([A-Za-z0-9][A-Za-z0-9._-]*))(?:\\s+AND(?=\\s)|\\s*$)?\\s*");
 
     /** A piece of the text with the offset of its first character. */
     public record Part(String text, int offset) {
@@ -41,7 +48,14 @@ public record SearchText(String query, List<Part> pipes, int queryOffset) {
         parts.add(new Part(whole.substring(start), start));
         String first = parts.get(0).text();
         int leading = first.length() - first.stripLeading().length();
-        return new SearchText(first.strip(), List.copyOf(parts.subList(1, parts.size())), leading);
+        String rule = null;
+        var clause = RULE.matcher(first).region(leading, first.length());
+        if (clause.lookingAt()) {
+            rule = clause.group(1) != null ? clause.group(1) : clause.group(2);
+            leading = clause.end();
+        }
+        return new SearchText(first.substring(leading).strip(), List.copyOf(parts.subList(1, parts.size())), leading,
+                rule);
     }
 
     /** A slash opens a Lucene regular expression where a term could start (after ':', a space, '(' or at 0). */

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,6 +55,10 @@ class ScopeLeakTest {
             Map.entry("POST /search/export/{id}/cancel", "exports (the user's own export)"),
             Map.entry("GET /api/findings", "findings"),
             Map.entry("GET /alerts/findings", "findings"),
+            Map.entry("GET /alerts/findings/{index}/{id}", "findings"),
+            Map.entry("GET /alerts/findings/newest", "findings"),
+            Map.entry("GET /posture/summary", "postureFigures"),
+            Map.entry("GET /search/saved/panel", "savedSearches"),
             Map.entry("GET /api/saved-searches", "savedSearches"),
             Map.entry("GET /api/saved-searches/{id}", "savedSearches"),
             Map.entry("GET /search/saved", "savedSearches"),
@@ -64,7 +70,7 @@ class ScopeLeakTest {
             Map.entry("POST /rules/backtests/{job}/cancel", "BacktestScopeTest"));
 
     /** Routes with a read permission that read no events: placeholders and the like. */
-    static final Set<String> NOT_READ_PATHS = Set.of("GET /alerts");
+    static final Set<String> NOT_READ_PATHS = Set.of("GET /alerts", "GET /posture");
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String marker = "LeakTest" + id;
@@ -209,6 +215,49 @@ class ScopeLeakTest {
         String page = as("analyst-eu").queryParam("rule", ruleId).get("/alerts/findings").then().statusCode(200)
                 .extract().asString();
         assertThat(page).contains(inName).doesNotContain(outName);
+
+        // one finding in the flyout: the unscoped analyst opens the outside one, analyst-eu cannot
+        String all = as("analyst").queryParam("rule", ruleId).get("/alerts/findings").then().statusCode(200)
+                .extract().asString();
+        var refs = java.util.regex.Pattern.compile("hx-get=\"/alerts/findings/([^\"]+)\"").matcher(all).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(refs).hasSize(2);
+        List<String> flyouts = refs.stream().map(ref -> as("analyst").get("/alerts/findings/" + ref).then()
+                .statusCode(200).extract().asString()).toList();
+        String outsideRef = refs.get(flyouts.get(0).contains(outName) ? 0 : 1);
+        String insideRef = refs.get(flyouts.get(0).contains(outName) ? 1 : 0);
+        assertThat(as("analyst-eu").get("/alerts/findings/" + outsideRef).then().statusCode(404).extract().asString())
+                .doesNotContain(outName);
+        assertThat(as("analyst-eu").get("/alerts/findings/" + insideRef).then().statusCode(200).extract().asString())
+                .contains(inName);
+
+        // Home's newest high findings (the leak-test rule is high)
+        assertThat(as("analyst-eu").get("/alerts/findings/newest").then().statusCode(200).extract().asString())
+                .doesNotContain(outName);
+        assertThat(as("analyst").get("/alerts/findings/newest").then().statusCode(200).extract().asString())
+                .contains(outName);
+    }
+
+    @Inject
+    io.vigil.posture.PostureFigures posture;
+
+    @Test
+    void postureFigures() {
+        // no demo user reads posture within a scope: one is made here, scoped to the inside source
+        var scoped = new VigilUser("t-" + id, "manager-eu", "Manager EU", List.of(io.vigil.access.Role.SOC_MANAGER),
+                Set.of(Permission.CONSOLE_USE, Permission.POSTURE_READ), java.util.Optional.of(Set.of("aws-prod")),
+                java.util.Optional.of(Set.of(inName)));
+        var figures = posture.of(scoped, Instant.now());
+        assertThat(figures.findingsBySource()).extracting(c -> c.key()).contains(inName).doesNotContain(outName);
+        assertThat(figures.eventsBySource()).extracting(c -> c.key()).contains(inName).doesNotContain(outName,
+                outJsonName);
+        var everyone = posture.of(
+                new VigilUser("t-all", "manager", "Manager", List.of(io.vigil.access.Role.SOC_MANAGER),
+                        Set.of(Permission.POSTURE_READ), java.util.Optional.empty(), java.util.Optional.empty()),
+                Instant.now());
+        assertThat(everyone.eventsBySource()).as("unscoped: the top sources of all").isNotEmpty();
+        assertThat(as("manager").get("/posture/summary").then().statusCode(200).extract().asString())
+                .contains("Findings by level");
     }
 
     @Test
@@ -241,8 +290,8 @@ class ScopeLeakTest {
     void everyReadPathIsCoveredHere() throws IOException {
         var routes = RouteInventoryTest.routesIn(RouteInventoryTest.index(Path.of("target/classes")));
         Set<String> reading = routes.stream()
-                .filter(r -> Set.of(Permission.EVENTS_READ.value(), Permission.ALERTS_READ.value())
-                        .contains(r.permission()) || r.path().startsWith("/search")
+                .filter(r -> Set.of(Permission.EVENTS_READ.value(), Permission.ALERTS_READ.value(),
+                        Permission.POSTURE_READ.value()).contains(r.permission()) || r.path().startsWith("/search")
                         || r.path().startsWith("/rules/backtests"))
                 .map(RouteInventoryTest.Route::key).collect(Collectors.toSet());
         assertThat(reading).as("routes that read events or findings: add a scope test and list it in READ_PATHS")

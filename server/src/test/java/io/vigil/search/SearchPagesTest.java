@@ -176,7 +176,7 @@ class SearchPagesTest {
         String eventUrl = attribute(page(q, "now-1h"), "hx-get", "class=\"result-row\"");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fetch(eventUrl))
                 .contains("data-testid=\"event-findings\"").contains("IAM user listed by a test client")
-                .contains("href=\"/rules/" + ruleId + "\"").contains("attack.t1087.004"));
+                .contains("href=\"/rules/" + ruleId + "\"").contains("T1087.004 Account Discovery: Cloud Account"));
     }
 
     @Test

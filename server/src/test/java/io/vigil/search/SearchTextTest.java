@@ -37,4 +37,23 @@ class SearchTextTest {
         assertThat(SearchText.parse(null).matchesAll()).isTrue();
         assertThat(SearchText.parse("x").matchesAll()).isFalse();
     }
+
+    @Test
+    void aSavedRuleFirstInTheQueryIsReadApart() {
+        SearchText quoted = SearchText.parse("vigil.rule:\"0f3a-11\" AND user.name:root | stats count()");
+        assertThat(quoted.rule()).isEqualTo("0f3a-11");
+        assertThat(quoted.query()).isEqualTo("user.name:root");
+        assertThat(quoted.queryOffset()).isEqualTo(25);
+        assertThat(quoted.pipes()).hasSize(1);
+
+        SearchText alone = SearchText.parse("vigil.rule:abc-1");
+        assertThat(alone.rule()).isEqualTo("abc-1");
+        assertThat(alone.matchesAll()).isTrue();
+        assertThat(SearchText.parse("  vigil.rule:abc host.name:web").query()).isEqualTo("host.name:web");
+
+        // anywhere else it is an ordinary (and here unknown) field
+        SearchText later = SearchText.parse("user.name:root AND vigil.rule:abc");
+        assertThat(later.rule()).isNull();
+        assertThat(later.query()).isEqualTo("user.name:root AND vigil.rule:abc");
+    }
 }

@@ -31,6 +31,15 @@ public record Backtest(String id, String ruleId, String ruleTitle, String range,
     public record Sample(String time, String index, String id, String source, String summary, String json) {
     }
 
+    /**
+     * The matches in the search page: {@code vigil.rule:"<id>"} over the backtest's range. Search runs the
+     * saved version of the rule, which is what the editor held unless it has unsaved changes.
+     */
+    public String searchUrl() {
+        return io.vigil.search.SearchForm.of("vigil.rule:\"" + ruleId + "\"", from.toString(), to.toString(), null)
+                .url();
+    }
+
     public int slicesDone() {
         return (int) bars.stream().filter(Bar::done).count();
     }

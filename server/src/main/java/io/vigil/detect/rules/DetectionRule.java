@@ -43,4 +43,20 @@ public class DetectionRule extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** The logsource the rule states (lower case; null where it states none), see {@link RuleFacts}. */
+    @Column(name = "logsource_product")
+    public String logsourceProduct;
+
+    @Column(name = "logsource_service")
+    public String logsourceService;
+
+    @Column(name = "logsource_category")
+    public String logsourceCategory;
+
+    /** The rule's tags, lower case, each between commas (",attack.t1078,attack.persistence,"). */
+    public String tags = "";
+
+    /** Whether the columns above were filled from the YAML ({@link RuleFacts#CURRENT}), or not yet (0). */
+    public int facts;
 }

@@ -17,7 +17,7 @@ public record RuleCheck(List<Document> documents) {
 
     /** One document: {@code error} is null when it compiled. */
     public record Document(int index, String kind, String id, String title, String level, String logsource,
-            List<String> fields, List<AttackTags.Tag> tags, String note, SigmaError error) {
+            List<String> fields, List<String> tags, String note, SigmaError error, int line) {
 
         public boolean ok() {
             return error == null;
@@ -31,15 +31,16 @@ public record RuleCheck(List<Document> documents) {
         for (SigmaResult result : PARSER.parse(yaml == null ? "" : yaml)) {
             documents.add(switch (result) {
                 case SigmaError error -> new Document(error.documentIndex(), "rule", error.id(), error.title(), null,
-                        null, List.of(), List.of(), null, error);
+                        null, List.of(), List.of(), null, error,
+                        ErrorLines.line(yaml == null ? "" : yaml, error.documentIndex(), error.path()));
                 case SigmaResult.Rule rule -> rule(rule);
                 case SigmaResult.Filter filter -> new Document(filter.documentIndex(), "filter", filter.filter().id(),
                         filter.filter().title(), null, LogSourceQuery.describe(filter.filter().logsource()),
                         List.copyOf(filter.filter().detection().fields()), List.of(),
-                        "a filter for " + String.join(", ", filter.filter().rules()), null);
+                        "a filter for " + String.join(", ", filter.filter().rules()), null, 0);
                 case SigmaResult.Correlation c -> new Document(c.documentIndex(), "correlation", c.id(), c.title(),
                         null, null, List.of(), List.of(), c.type() + " correlation of " + String.join(", ", c.rules()),
-                        null);
+                        null, 0);
             });
         }
         return new RuleCheck(documents);
@@ -59,7 +60,7 @@ public record RuleCheck(List<Document> documents) {
         SigmaRule rule = result.rule();
         return new Document(result.documentIndex(), "rule", rule.id(), rule.title(), rule.level(),
                 LogSourceQuery.describe(rule.logsource()), List.copyOf(rule.detection().fields()),
-                AttackTags.of(rule.tags()),
-                LogSourceQuery.nothingFits(rule.logsource()), null);
+                List.copyOf(rule.tags()),
+                LogSourceQuery.nothingFits(rule.logsource()), null, 0);
     }
 }

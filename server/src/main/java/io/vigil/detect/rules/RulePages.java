@@ -40,8 +40,8 @@ public class RulePages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance rules(List<RuleCatalog.PackView> packs, RuleCatalog.RulePage rules, String q,
-                String pack, String level, List<String> levels, String previous, String next, boolean canWrite);
+        static native TemplateInstance rules(List<RuleCatalog.PackView> packs, RuleCatalog.RulePage rules,
+                RuleFilter filter, List<String> levels, String previous, String next, boolean canWrite);
 
         static native TemplateInstance rules$packs(List<RuleCatalog.PackView> packs, boolean canWrite);
 
@@ -98,28 +98,14 @@ public class RulePages {
     @GET
     @PermissionsAllowed(Permission.Names.RULES_READ)
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("pack") String pack,
-            @QueryParam("level") String level, @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page) {
+            @QueryParam("level") String level, @QueryParam("logsource") String logsource,
+            @QueryParam("tag") String tag, @QueryParam("state") String state, @QueryParam("data") String data,
+            @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page) {
         int at = Math.max(0, page);
-        var rules = catalog.search(blankToNull(q), blankToNull(pack), blankToNull(level), at, PAGE_SIZE);
-        return Templates.rules(catalog.packs(), rules, orEmpty(q), orEmpty(pack), orEmpty(level), Level.IDS,
-                at > 0 ? pageUrl(q, pack, level, at - 1) : null,
-                rules.hasNext() ? pageUrl(q, pack, level, at + 1) : null,
-                canWrite());
-    }
-
-    /** The list's address with its filters, at another page. */
-    private static String pageUrl(String q, String pack, String level, int page) {
-        var url = jakarta.ws.rs.core.UriBuilder.fromPath("/rules");
-        if (q != null && !q.isBlank()) {
-            url.queryParam("q", q);
-        }
-        if (pack != null && !pack.isBlank()) {
-            url.queryParam("pack", pack);
-        }
-        if (level != null && !level.isBlank()) {
-            url.queryParam("level", level);
-        }
-        return url.queryParam("page", page).build().toString();
+        RuleFilter filter = RuleFilter.of(q, pack, level, logsource, tag, state, data);
+        var rules = catalog.search(filter, at, PAGE_SIZE);
+        return Templates.rules(catalog.packs(), rules, filter, Level.IDS, at > 0 ? filter.url(at - 1) : null,
+                rules.hasNext() ? filter.url(at + 1) : null, canWrite());
     }
 
     @GET
@@ -177,6 +163,21 @@ public class RulePages {
         rules.setEnabled(id, enabled, currentUser.user().username())
                 .orElseThrow(() -> new NotFoundException("no rule with id " + id));
         return Templates.rules$switch(catalog.find(id).orElseThrow(), true);
+    }
+
+    /** The rules list's bulk action: the selected rules on or off, then the list again (HX-Refresh). */
+    @POST
+    @Path("bulk-enabled")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermissionsAllowed(Permission.Names.RULES_WRITE)
+    public Response setManyEnabled(@FormParam("ids") List<String> ids, @FormParam("enabled") boolean enabled) {
+        if (ids == null || ids.isEmpty() || ids.size() > PAGE_SIZE) {
+            return Response.status(422).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("Select 1 to " + PAGE_SIZE + " rules first.").build();
+        }
+        int switched = rules.setEnabled(ids, enabled, currentUser.user().username());
+        return Response.ok(switched + " rules " + (enabled ? "enabled" : "disabled"), MediaType.TEXT_PLAIN_TYPE)
+                .header("HX-Refresh", "true").build();
     }
 
     @POST

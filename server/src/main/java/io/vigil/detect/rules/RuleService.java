@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,16 +108,19 @@ public class RuleService {
             case SigmaError error -> new Imported(error.documentIndex(), error.id(), error.title(), "refused",
                     error.toString());
             case SigmaResult.Rule rule -> store(pack, rule.documentIndex(), rule.rule().id(), "rule",
-                    rule.rule().title(), rule.rule().level(), rule.rule().status(), rule.rule().yaml(), user);
+                    rule.rule().title(), rule.rule().level(), rule.rule().status(), rule.rule().yaml(), user,
+                    stored -> RuleFacts.fill(stored, rule.rule().logsource(), rule.rule().tags()));
             case SigmaResult.Filter filter -> store(pack, filter.documentIndex(), filter.filter().id(), "filter",
-                    filter.filter().title(), null, null, filter.filter().yaml(), user);
+                    filter.filter().title(), null, null, filter.filter().yaml(), user,
+                    stored -> RuleFacts.fill(stored, filter.filter().logsource(), List.of()));
             case SigmaResult.Correlation correlation -> store(pack, correlation.documentIndex(), correlation.id(),
-                    "correlation", correlation.title(), null, null, correlation.yaml(), user);
+                    "correlation", correlation.title(), null, null, correlation.yaml(), user,
+                    stored -> RuleFacts.fill(stored, null, List.of()));
         };
     }
 
     private Imported store(Supplier<RulePack> pack, int document, String id, String kind, String title, String level,
-            String status, String yaml, String user) {
+            String status, String yaml, String user, Consumer<DetectionRule> facts) {
         if (id == null || id.isBlank()) {
             return new Imported(document, null, title, "refused", "the rule has no id: every stored rule needs one");
         }
@@ -137,6 +141,7 @@ public class RuleService {
         rule.level = level;
         rule.status = status;
         rule.yaml = yaml;
+        facts.accept(rule);
         rule.version = existing == null ? 1 : existing.version + 1;
         rule.enabled = existing == null || existing.enabled;
         rule.updatedAt = clock.instant();
@@ -154,16 +159,37 @@ public class RuleService {
         if (rule == null) {
             return Optional.empty();
         }
-        if (rule.enabled != enabled) {
-            rule.enabled = enabled;
-            rule.disabledReason = null;
-            rule.version++;
-            rule.updatedAt = clock.instant();
-            rule.updatedBy = user;
-            keepVersion(rule, enabled ? "enabled" : "disabled", user);
+        if (switchRule(rule, enabled, user)) {
             changed.fire(new RulesChanged("rule " + id));
         }
         return Optional.of(RuleCatalog.view(rule, false));
+    }
+
+    /** Switches many rules in one change (the bulk action of the rules list); returns how many changed. */
+    @Transactional
+    public int setEnabled(List<String> ids, boolean enabled, String user) {
+        int switched = 0;
+        for (String id : ids) {
+            DetectionRule rule = DetectionRule.findById(id);
+            switched += rule != null && switchRule(rule, enabled, user) ? 1 : 0;
+        }
+        if (switched > 0) {
+            changed.fire(new RulesChanged(switched + " rules " + (enabled ? "enabled" : "disabled")));
+        }
+        return switched;
+    }
+
+    private boolean switchRule(DetectionRule rule, boolean enabled, String user) {
+        if (rule.enabled == enabled) {
+            return false;
+        }
+        rule.enabled = enabled;
+        rule.disabledReason = null;
+        rule.version++;
+        rule.updatedAt = clock.instant();
+        rule.updatedBy = user;
+        keepVersion(rule, enabled ? "enabled" : "disabled", user);
+        return true;
     }
 
     /**

@@ -95,6 +95,15 @@ class RulePagesTest {
         assertThat(versions.getList("version", Integer.class)).containsExactly(2, 1);
         assertThat(given().auth().oauth2(Tokens.of("engineer")).get("/rules?q=saved in the editor").then()
                 .statusCode(200).extract().asString()).contains("/rules/" + id);
+
+        // the two versions side by side: the changed lines marked, the rest the same
+        assertThat(page).contains("/rules/" + id + "/diff?from=1&amp;to=2");
+        String diff = engineer().get("/rules/" + id + "/diff").then().statusCode(200).extract().asString();
+        assertThat(diff).contains("version 1 → 2", "2 lines differ", "<tr class=\"diff-change\">")
+                .contains("Saved in the editor, again", "CreateAccessKey");
+        assertThat(engineer().get("/rules/" + id + "/diff?from=1&to=1").then().statusCode(200).extract().asString())
+                .contains("The two versions have the same YAML.");
+        engineer().get("/rules/" + id + "/diff?from=7&to=1").then().statusCode(404);
     }
 
     @Test
@@ -199,5 +208,40 @@ class RulePagesTest {
                 + "\"eventName\":\"" + eventName + "\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.9\","
                 + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"mallory\"},\"eventID\":\"" + UUID.randomUUID()
                 + "\",\"recipientAccountId\":\"111122223333\"}";
+    }
+
+    @Test
+    void theListFiltersByLogsourceTagStateAndDataAndSwitchesRulesInBulk() {
+        String first = io.vigil.testing.TestRules.createUserBy("bulk-" + UUID.randomUUID(), "Bulk one", "low",
+                "t-bulk");
+        String second = io.vigil.testing.TestRules.createUserBy("bulk-" + UUID.randomUUID(), "Bulk two", "low",
+                "t-bulk");
+        // an event of aws/cloudtrail: CloudTrail rules have data, Windows rules none
+        String source = io.vigil.testing.TestSources.create("t-rdata-", "cloudtrail", 7);
+        io.vigil.testing.TestSources.ingest(source, "{\"eventVersion\":\"1.09\",\"eventTime\":\""
+                + java.time.Instant.now() + "\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"GetUser\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"x\"},\"eventID\":\"" + UUID.randomUUID()
+                + "\"}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> engineer()
+                .get("/rules?pack=t-bulk&data=yes").then().extract().asString().contains("Bulk one"));
+        String noData = engineer().get("/rules?logsource=windows&state=enabled&data=no").then().statusCode(200)
+                .extract().asString();
+        assertThat(noData).contains("data-testid=\"no-data\"").doesNotContain("Bulk one");
+        assertThat(engineer().get("/rules?logsource=aws/cloudtrail&data=no&pack=t-bulk").then().extract().asString())
+                .contains("No rule matches.");
+        assertThat(engineer().get("/rules?tag=attack.t1136.003&pack=t-bulk").then().extract().asString())
+                .contains("Bulk one", "Bulk two");
+        assertThat(engineer().get("/rules?tag=attack.t1059&pack=t-bulk").then().extract().asString())
+                .contains("No rule matches.");
+
+        var switched = engineer().formParam("ids", first).formParam("ids", second).formParam("enabled", "false")
+                .post("/rules/bulk-enabled").then().statusCode(200).extract();
+        assertThat(switched.asString()).isEqualTo("2 rules disabled");
+        assertThat(switched.header("HX-Refresh")).isEqualTo("true");
+        assertThat(engineer().get("/rules?pack=t-bulk&state=disabled").then().extract().asString())
+                .contains("Bulk one", "Bulk two");
+        assertThat(engineer().get("/rules?pack=t-bulk&state=enabled").then().extract().asString())
+                .contains("No rule matches.");
+        engineer().contentType("application/x-www-form-urlencoded").post("/rules/bulk-enabled").then().statusCode(422);
     }
 }

@@ -44,12 +44,26 @@ class RulesBrowserTest extends BrowserTest {
             page.getByText("New rule").click();
             page.waitForURL("**/rules/new");
 
-            var editor = page.getByLabel("Rule YAML");
-            editor.fill(rule(id, eventName).replace("eventName:", "eventName|sortof:"));
+            // the editor is CodeMirror: the server's refusal is marked on its line
+            var editor = page.locator(".cm-content");
+            PlaywrightAssertions.assertThat(editor).isVisible();
+            ConsoleBrowser.screenshot(page, "rule-editor-new.png");
+            paste(page, rule(id, eventName).replace("eventName:", "eventName|sortof:"));
             PlaywrightAssertions.assertThat(page.getByTestId("check-error")).containsText("modifier:sortof");
-            editor.fill(rule(id, eventName));
+            PlaywrightAssertions.assertThat(page.locator(".cm-lintRange-error")).containsText("eventName|sortof");
+            PlaywrightAssertions.assertThat(page.locator(".cm-lint-marker-error")).hasCount(1);
+            ConsoleBrowser.screenshot(page, "rule-editor-error.png");
+
+            // completion of Sigma's modifiers after a field's '|'
+            editor.press("Control+End");
+            page.keyboard().press("Enter");
+            page.keyboard().type("eventName|starts");
+            PlaywrightAssertions.assertThat(page.locator(".cm-tooltip-autocomplete")).containsText("startswith");
+            page.keyboard().press("Escape");
+            paste(page, rule(id, eventName));
+            PlaywrightAssertions.assertThat(page.locator(".cm-lint-marker-error")).hasCount(0);
             PlaywrightAssertions.assertThat(page.getByTestId("check-ok")).containsText("aws / cloudtrail");
-            PlaywrightAssertions.assertThat(page.getByText("T1562.008")).isVisible();
+            PlaywrightAssertions.assertThat(page.getByTestId("check-ok").getByText("T1562.008")).isVisible();
 
             page.getByLabel("Last").selectOption("7d");
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -66,14 +80,41 @@ class RulesBrowserTest extends BrowserTest {
                     .click();
             page.waitForURL("**/rules/" + id);
             PlaywrightAssertions.assertThat(page.getByTestId("versions")).containsText("imported");
+
+            // a second version, and the two side by side
+            paste(page, rule(id, eventName).replace("Trail deleted by a test", "Trail deleted, second version"));
+            PlaywrightAssertions.assertThat(page.getByTestId("check-ok")).containsText("second version");
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Disable Trail deleted by a test")).click();
+                    new Page.GetByRoleOptions().setName("Save as version 2")).click();
+            PlaywrightAssertions.assertThat(page.getByTestId("diff-link")).isVisible();
+            page.getByTestId("diff-link").click();
+            page.waitForURL("**/rules/" + id + "/diff?from=1&to=2");
+            PlaywrightAssertions.assertThat(page.getByTestId("diff-summary")).hasText("1 line differs.");
+            PlaywrightAssertions.assertThat(page.locator(".diff-change td.old"))
+                    .containsText("Trail deleted by a test");
+            PlaywrightAssertions.assertThat(page.locator(".diff-change td.new")).containsText("second version");
+            ConsoleBrowser.screenshot(page, "rule-diff.png");
+            assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility of the diff").isEmpty();
+            page.goBack();
+            page.waitForURL("**/rules/" + id);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Disable Trail deleted, second version")).click();
             PlaywrightAssertions.assertThat(page.getByTestId("rule-summary")).containsText("disabled");
             ConsoleBrowser.screenshot(page, "rules-saved.png");
             assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility on the rule page")
                     .isEmpty();
             assertThat(browser.cspViolations(context)).as("Content-Security-Policy violations").isEmpty();
         }
+    }
+
+    /** Replaces the editor's text as a paste does (typing would indent each new line as the editor does). */
+    private static void paste(Page page, String text) {
+        page.locator(".cm-line").first().click();
+        page.keyboard().press("Control+A");
+        page.evaluate("text => { const data = new DataTransfer(); data.setData('text/plain', text);"
+                + " document.querySelector('.rule-editor').shadowRoot.querySelector('.cm-content')"
+                + ".dispatchEvent(new ClipboardEvent('paste',"
+                + " { clipboardData: data, bubbles: true, cancelable: true })); }", text);
     }
 
     private static String rule(String id, String eventName) {
