@@ -36,17 +36,52 @@ public class DeadLetters {
 
     private final DurableEventWriter writer;
     private final OpenSearchClient client;
+    private final RawQueries queries;
     private final Clock clock;
 
     @Inject
-    DeadLetters(DurableEventWriter writer, OpenSearchClient client) {
-        this(writer, client, Clock.systemUTC());
+    DeadLetters(DurableEventWriter writer, OpenSearchClient client, RawQueries queries) {
+        this(writer, client, queries, Clock.systemUTC());
     }
 
-    DeadLetters(DurableEventWriter writer, OpenSearchClient client, Clock clock) {
+    DeadLetters(DurableEventWriter writer, OpenSearchClient client, RawQueries queries, Clock clock) {
         this.writer = writer;
         this.client = client;
+        this.queries = queries;
         this.clock = clock;
+    }
+
+    /** A page of dead letters newest first, how many there are, and where the next page starts (or null). */
+    public record Page(List<StoredDeadLetter> letters, long total, String next) {
+    }
+
+    /**
+     * {@code size} dead letters newest first, of one source or all (null), from the newest or after the
+     * cursor {@code after} (a page's {@code next}): paging reaches every letter (see {@link SortCursor}).
+     */
+    public Page page(String source, String after, int size) {
+        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("size", size)
+                .put("track_total_hits", true);
+        if (source != null) {
+            body.putObject("query").putObject("term").put("vigil.source", source);
+        }
+        var sort = body.putArray("sort");
+        sort.addObject().putObject("@timestamp").put("order", "desc");
+        sort.addObject().putObject("_index").put("order", "desc");
+        sort.addObject().putObject("_seq_no").put("order", "desc");
+        if (after != null && !after.isBlank()) {
+            body.set("search_after", SortCursor.decode(after, sort.size()));
+        }
+        var answer = queries.search(EventIndices.DEAD_LETTERS_PREFIX + "*", body);
+        List<StoredDeadLetter> letters = new java.util.ArrayList<>();
+        answer.path("hits").path("hits").forEach(hit -> letters.add(stored(hit.path("_source"))));
+        return new Page(letters, answer.path("hits").path("total").path("value").asLong(),
+                SortCursor.next(answer.path("hits").path("hits"), size));
+    }
+
+    private static StoredDeadLetter stored(com.fasterxml.jackson.databind.JsonNode doc) {
+        return new StoredDeadLetter(doc.path("@timestamp").asText(), doc.path("vigil").path("source").asText(),
+                doc.path("location").asText(), doc.path("reason").asText(), doc.path("raw").asText());
     }
 
     /** A stored dead letter, newest first in listings. */
@@ -66,9 +101,7 @@ public class DeadLetters {
                 return s;
             }, ObjectNode.class);
             return response.hits().hits().stream().map(hit -> hit.source()).filter(java.util.Objects::nonNull)
-                    .map(doc -> new StoredDeadLetter(doc.path("@timestamp").asText(),
-                            doc.path("vigil").path("source").asText(), doc.path("location").asText(),
-                            doc.path("reason").asText(), doc.path("raw").asText()))
+                    .map(DeadLetters::stored)
                     .toList();
         } catch (IOException | OpenSearchException e) {
             throw new StoreUnavailableException("cannot read dead letters: " + DependencySetup.rootMessage(e), e);

@@ -1,16 +1,12 @@
 package io.vigil.index;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +48,6 @@ public class FindingsBrowser {
 
     private static final int MAX_RULES = 100;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RawQueries queries;
 
@@ -84,7 +79,7 @@ public class FindingsBrowser {
         sort.addObject().putObject("_index").put("order", "desc");
         sort.addObject().putObject("_seq_no").put("order", "desc");
         if (after != null && !after.isBlank()) {
-            body.set("search_after", Cursor.decode(after, sort.size()));
+            body.set("search_after", SortCursor.decode(after, sort.size()));
         }
         ruleCounts(body.putObject("aggs").putObject("rules"));
         JsonNode answer = queries.search(EventIndices.FINDINGS_PREFIX + "*", body);
@@ -99,7 +94,7 @@ public class FindingsBrowser {
                     bucket.path("matches").path("value").asLong()));
         }
         JsonNode hits = answer.path("hits").path("hits");
-        String next = hits.size() == size ? Cursor.encode(hits.path(size - 1).path("sort")) : null;
+        String next = SortCursor.next(hits, size);
         return new Page(findings, answer.path("hits").path("total").path("value").asLong(), rules, next);
     }
 
@@ -172,36 +167,6 @@ public class FindingsBrowser {
     private static void term(ArrayNode filters, String field, String value) {
         if (value != null) {
             filters.addObject().putObject("term").put(field, value);
-        }
-    }
-
-    /** The sort values of a page's last finding, as an opaque text for a link. */
-    static final class Cursor {
-
-        private Cursor() {
-        }
-
-        static String encode(JsonNode sortValues) {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(sortValues.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        static JsonNode decode(String text, int values) {
-            try {
-                JsonNode sort = MAPPER.readTree(Base64.getUrlDecoder().decode(text.trim()));
-                if (sort.isArray() && sort.size() == values) {
-                    boolean scalars = true;
-                    for (JsonNode value : sort) {
-                        scalars &= value.isValueNode();
-                    }
-                    if (scalars) {
-                        return sort;
-                    }
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                // answered below
-            }
-            throw new IllegalArgumentException("after: not a place in this list (follow the list's own links)");
         }
     }
 }

@@ -14,7 +14,6 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.Permission;
 import io.vigil.index.DeadLetters;
-import io.vigil.index.DeadLetters.StoredDeadLetter;
 import io.vigil.index.StoreUnavailableException;
 import io.vigil.ops.DependencySetup;
 
@@ -27,7 +26,8 @@ public class DeadLetterPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance deadLetters(List<StoredDeadLetter> letters, String source, String problem);
+        static native TemplateInstance deadLetters(DeadLetters.Page page, long at, String source, String newest,
+                String next, String problem);
     }
 
     private final DeadLetters deadLetters;
@@ -36,15 +36,31 @@ public class DeadLetterPages {
         this.deadLetters = deadLetters;
     }
 
+    static final int PAGE_SIZE = 100;
+
     @GET
     @PermissionsAllowed(Permission.Names.ADMIN)
-    public TemplateInstance page(@QueryParam("source") String source) {
+    public TemplateInstance page(@QueryParam("source") String source, @QueryParam("after") String after,
+            @QueryParam("at") long at) {
         String filter = source == null || source.isBlank() ? null : source.trim();
+        String shown = filter == null ? "" : filter;
+        String base = "/admin/dead-letters" + (filter == null
+                ? ""
+                : "?source="
+                        + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8));
+        boolean later = after != null && !after.isBlank();
+        long before = later ? Math.max(0, at) : 0;
         try {
-            return Templates.deadLetters(deadLetters.latest(filter, 200), filter == null ? "" : filter, null);
-        } catch (StoreUnavailableException e) {
-            return Templates.deadLetters(List.of(), filter == null ? "" : filter,
-                    "OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e));
+            DeadLetters.Page page = deadLetters.page(filter, later ? after : null, PAGE_SIZE);
+            String next = page.next() == null || before + page.letters().size() >= page.total()
+                    ? null
+                    : base + (filter == null ? "?" : "&") + "after=" + page.next() + "&at=" + (before + PAGE_SIZE);
+            return Templates.deadLetters(page, before, shown, later ? base : null, next, null);
+        } catch (StoreUnavailableException | IllegalArgumentException e) {
+            String problem = e instanceof StoreUnavailableException
+                    ? "OpenSearch cannot be read right now: " + DependencySetup.rootMessage(e)
+                    : e.getMessage();
+            return Templates.deadLetters(new DeadLetters.Page(List.of(), 0, null), 0, shown, null, null, problem);
         }
     }
 }

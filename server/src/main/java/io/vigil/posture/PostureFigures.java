@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.access.VigilUser;
 import io.vigil.index.EventIndices;
 import io.vigil.index.RawQueries;
+import io.vigil.search.HistogramJson;
 import io.vigil.search.SearchScope;
 
 /**
@@ -100,11 +101,9 @@ public class PostureFigures {
 
     /** As the search histogram's JSON (bar starts in epoch ms and counts), safe inside a script element. */
     private static String chart(JsonNode histogram, Instant from, Instant to) {
-        ObjectNode json = F.objectNode().put("from", from.toEpochMilli()).put("to", to.toEpochMilli())
-                .put("interval", BAR.toMillis());
-        ArrayNode bars = json.putArray("bars");
+        List<long[]> bars = new ArrayList<>();
         histogram.path("buckets")
-                .forEach(b -> bars.addArray().add(b.path("key").asLong()).add(b.path("doc_count").asLong()));
-        return json.toString().replace("<", "\\u003c");
+                .forEach(b -> bars.add(new long[]{b.path("key").asLong(), b.path("doc_count").asLong()}));
+        return HistogramJson.of(from, to, BAR, bars);
     }
 }

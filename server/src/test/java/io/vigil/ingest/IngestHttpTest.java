@@ -244,6 +244,21 @@ class IngestHttpTest {
         assertThat(given().baseUri(base).contentType("application/json").body(summary)
                 .post("/vigil-deadletters-*/_count").then().statusCode(200).extract().jsonPath().getLong("count"))
                 .isEqualTo(1);
+
+        // the console pages through every one of them, a hundred at a time
+        var older = java.util.regex.Pattern
+                .compile("href=\"([^\"]+)\" rel=\"next\" data-testid=\"dead-letters-older\"");
+        String url = "/admin/dead-letters?source=" + source.name();
+        int pages = 0;
+        String html = "";
+        while (url != null) {
+            html = given().auth().oauth2(Tokens.of("admin")).get(url).then().statusCode(200).extract().asString();
+            pages++;
+            var next = older.matcher(html);
+            url = next.find() ? next.group(1).replace("&amp;", "&") : null;
+        }
+        assertThat(pages).isEqualTo(11);
+        assertThat(html).contains("1001–1001 of 1001");
     }
 
     @Test

@@ -33,7 +33,8 @@ public record EventContext(String product, String service, String category) {
         return stated == null || stated.equals(actual);
     }
 
-    static String normal(String value) {
+    /** A logsource part as rules and events are compared: trimmed, lower case, null for none. */
+    public static String normal(String value) {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.vigil.detect.match.EventContext;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
@@ -38,9 +39,9 @@ public class RuleFacts {
 
     /** Sets the row's facts from what the parser read (a null logsource: the rule states none). */
     static void fill(DetectionRule rule, SigmaRule.LogSource logsource, List<String> tags) {
-        rule.logsourceProduct = logsource == null ? null : normal(logsource.product());
-        rule.logsourceService = logsource == null ? null : normal(logsource.service());
-        rule.logsourceCategory = logsource == null ? null : normal(logsource.category());
+        rule.logsourceProduct = logsource == null ? null : EventContext.normal(logsource.product());
+        rule.logsourceService = logsource == null ? null : EventContext.normal(logsource.service());
+        rule.logsourceCategory = logsource == null ? null : EventContext.normal(logsource.category());
         StringBuilder joined = new StringBuilder(",");
         tags.forEach(tag -> joined.append(tag.trim().toLowerCase(Locale.ROOT)).append(','));
         rule.tags = joined.length() == 1 ? "" : joined.toString();
@@ -71,9 +72,5 @@ public class RuleFacts {
             }
         }
         return rules.size();
-    }
-
-    private static String normal(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
     }
 }
