@@ -241,7 +241,7 @@ final class SearchBench {
     private Sample raw(Case search) throws Exception {
         TimeRange range = TimeRange.parse(search.from(), "now", Instant.now());
         SearchText text = SearchText.parse(search.query());
-        var prepared = new PreparedSearch(text, range, QueryCheck.check(text.query(), 0, range.length()));
+        var prepared = new PreparedSearch(text, range, QueryCheck.check(text.query(), 0, range.length()), null);
         String url = stack.openSearchUrl() + "/" + SearchBodies.indices(range)
                 + "/_search?ignore_unavailable=true&allow_no_indices=true";
         HttpRequest page = rawPost(url, SearchBodies.firstPage(scope, prepared, PAGE_SIZE,
