@@ -4,8 +4,10 @@
 // arrow-key row navigation, and, for tables with data-selectable, row selection for bulk actions.
 //
 // Markup it reads: th[data-col] names a column (its key in the saved choice); th[data-nosort] is not
-// sortable; th[data-sort-href] sorts on the server (a link, for lists paged there); td[data-sort-value]
-// sorts by that value instead of the text; tr[data-href] or the row's first link is what Enter opens.
+// sortable; th[data-sort-href] sorts on the server (a link the direction is added to, for lists paged
+// there; the server reads the saved choice too), th[data-sort-first] the direction of a first click;
+// td[data-sort-value] sorts by that value instead of the text; tr[data-href] or the row's first link is
+// what Enter opens.
 
 const PREFS_META = 'meta[name="vigil-preferences"]';
 
@@ -20,7 +22,7 @@ function preferences() {
 let saveTimers = {};
 
 /** Remembers a table's choice for this user (on the server: it follows them to any browser). */
-function save(key, value) {
+function save(key, value, now = false) {
   const meta = document.querySelector(PREFS_META);
   if (meta) {
     const all = preferences();
@@ -28,14 +30,15 @@ function save(key, value) {
     meta.content = JSON.stringify(all);
   }
   clearTimeout(saveTimers[key]);
+  const write = () => fetch(`/preferences/${encodeURIComponent(key)}`, {
+    method: 'PUT',
+    keepalive: true, // outlives a navigation that follows
+    headers: { 'Content-Type': 'application/json', 'HX-Request': 'true' },
+    body: JSON.stringify(value),
+  }).catch(() => { /* a preference is a convenience: the page works without it */ });
   // a drag fires many resizes: only the last one is written
-  saveTimers[key] = setTimeout(() => {
-    fetch(`/preferences/${encodeURIComponent(key)}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'HX-Request': 'true' },
-      body: JSON.stringify(value),
-    }).catch(() => { /* a preference is a convenience: the page works without it */ });
-  }, 400);
+  if (now) write();
+  else saveTimers[key] = setTimeout(write, 400);
 }
 
 function columnKey(th) {
@@ -88,8 +91,13 @@ function setUpSorting(table, state) {
     button.append(...th.childNodes);
     th.append(button);
     button.addEventListener('click', () => {
-      const next = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      const current = th.getAttribute('aria-sort');
+      const next = current ? (current === 'ascending' ? 'descending' : 'ascending')
+        : (th.dataset.sortFirst || 'ascending');
       if (th.dataset.sortHref) {
+        // sorted on the server, across pages: remembered now (the page is about to go), then asked for
+        state.sort = { col: columnKey(th), dir: next, server: true };
+        save(`grid.${table.dataset.grid}`, state, true);
         const url = new URL(th.dataset.sortHref, window.location.href);
         url.searchParams.set('dir', next === 'ascending' ? 'asc' : 'desc');
         window.location.assign(url.toString());
@@ -158,15 +166,21 @@ function setUpResizing(table, state) {
 /** Roving focus: one row is in the tab order; arrows, Home, End, PageUp and PageDown move it. */
 function setUpKeyboard(table) {
   const refresh = () => {
+    // one row in the tab order: the focused one, else the first the markup or a move left there
     const rows = bodyRows(table);
-    if (rows.length && !rows.some((row) => row.tabIndex === 0)) rows[0].tabIndex = 0;
-    rows.forEach((row) => { if (row.tabIndex !== 0) row.tabIndex = -1; });
+    const current = rows.find((row) => row === document.activeElement)
+      || rows.find((row) => row.dataset.gridCurrent) || rows[0];
+    rows.forEach((row) => { row.tabIndex = row === current ? 0 : -1; });
   };
   refresh();
   table.addEventListener('focusin', (e) => {
     const row = e.target.closest('tr');
     if (!row || !row.parentElement || row.parentElement.tagName !== 'TBODY') return;
-    bodyRows(table).forEach((other) => { other.tabIndex = other === row ? 0 : -1; });
+    bodyRows(table).forEach((other) => {
+      other.tabIndex = other === row ? 0 : -1;
+      if (other === row) other.dataset.gridCurrent = 'yes';
+      else delete other.dataset.gridCurrent;
+    });
   });
   table.addEventListener('keydown', (e) => {
     const row = e.target.closest('tbody tr');

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,6 +30,7 @@ import io.vigil.ops.DependencySetup;
 import io.vigil.search.FindingSearchService;
 import io.vigil.search.SearchProblem;
 import io.vigil.search.TimeRange;
+import io.vigil.web.Preferences;
 
 /**
  * The findings (rule matches) an analyst works through: filtered by rule, level, source and event time,
@@ -42,16 +46,21 @@ public class FindingPages {
     static final int GROUPS = 200;
     static final int NEWEST = 10;
 
-    /** The list's filters as the form and the links carry them. */
+    /** The columns the list sorts by on the server (the others sort the page shown), by {@code sort} value. */
+    static final Map<String, FindingsBrowser.Order> ORDERS = Map.of("", FindingsBrowser.Order.EVENT_TIME, "found",
+            FindingsBrowser.Order.FOUND, "level", FindingsBrowser.Order.LEVEL, "source",
+            FindingsBrowser.Order.SOURCE, "events", FindingsBrowser.Order.EVENTS);
+
+    /** The list's filters as the form and the links carry them; {@code dir} "asc", or "" for descending. */
     public record Filters(String rule, String level, String source, String from, String to, String group,
-            String sort) {
+            String sort, String dir) {
 
         /** This list from its first page, as a link. */
         public String url() {
             StringBuilder url = new StringBuilder("/alerts/findings?from=").append(enc(from)).append("&to=")
                     .append(enc(to));
             for (String[] p : new String[][]{{"rule", rule}, {"level", level}, {"source", source}, {"group", group},
-                    {"sort", sort}}) {
+                    {"sort", sort}, {"dir", dir}}) {
                 if (!p[1].isEmpty()) {
                     url.append('&').append(p[0]).append('=').append(enc(p[1]));
                 }
@@ -61,7 +70,31 @@ public class FindingPages {
 
         /** The same filters for one rule. */
         public String ruleUrl(String ruleId) {
-            return new Filters(ruleId, level, source, from, to, group, sort).url();
+            return new Filters(ruleId, level, source, from, to, group, sort, dir).url();
+        }
+
+        /** The list sorted by a column on the server (the table adds the direction), as a link. */
+        public String sortUrl(String column) {
+            return new Filters(rule, level, source, from, to, group, column.equals("time") ? "" : column, "").url();
+        }
+
+        /** The order of the list, in words. */
+        public String orderText() {
+            boolean up = dir.equals("asc");
+            return switch (sort) {
+                case "found" -> up ? "oldest found first" : "newest found first";
+                case "level" -> up ? "least severe first" : "most severe first";
+                case "source" -> up ? "by source, A to Z" : "by source, Z to A";
+                case "events" -> up ? "fewest events first" : "most events first";
+                default -> up ? "oldest event first" : "newest event first";
+            };
+        }
+
+        /** The header's aria-sort for a column sorted on the server: this list's, or none. */
+        public String ariaSort(String column) {
+            return (column.equals("time") ? "" : column).equals(sort)
+                    ? (dir.equals("asc") ? "ascending" : "descending")
+                    : null;
         }
 
         static String enc(String value) {
@@ -101,21 +134,28 @@ public class FindingPages {
 
     private final FindingSearchService findings;
     private final CurrentUser currentUser;
+    private final Preferences preferences;
 
-    FindingPages(FindingSearchService findings, CurrentUser currentUser) {
+    FindingPages(FindingSearchService findings, CurrentUser currentUser, Preferences preferences) {
         this.findings = findings;
         this.currentUser = currentUser;
+        this.preferences = preferences;
     }
 
     @GET
     @PermissionsAllowed(Permission.Names.ALERTS_READ)
     public TemplateInstance page(@QueryParam("rule") String rule, @QueryParam("level") String level,
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("group") String group, @QueryParam("sort") String sort, @QueryParam("after") String after,
-            @QueryParam("at") long at) {
+            @QueryParam("group") String group, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("after") String after, @QueryParam("at") long at) {
+        // without a sort in the address, the one the user last chose (kept by the table, grid.findings)
+        var saved = sort == null ? preferences.value("grid.findings").path("sort") : MissingNode.getInstance();
+        String order = sort != null ? sort : saved.path("server").asBoolean() ? saved.path("col").asText("") : "";
+        String direction = dir != null ? dir : "ascending".equals(saved.path("dir").asText()) ? "asc" : "";
+        order = order.equals("time") ? "" : order;
         var filters = new Filters(orEmpty(rule), orEmpty(level), orEmpty(source),
                 blank(from) ? TimeRange.ALL_TIME : from.trim(), blank(to) ? "now" : to.trim(), orEmpty(group),
-                "found".equals(sort) ? "found" : "");
+                ORDERS.containsKey(order) ? order : "", "asc".equals(direction) ? "asc" : "");
         try {
             TimeRange range = TimeRange.parse(filters.from(), filters.to(), java.time.Instant.now());
             var filter = new FindingsBrowser.Filter(blankToNull(rule), blankToNull(level), blankToNull(source),
@@ -124,9 +164,9 @@ public class FindingPages {
                 return render(filters, null, findings.groups(currentUser.user(), filter, filters.group(), GROUPS),
                         null);
             }
-            var order = filters.sort().isEmpty() ? FindingsBrowser.Order.EVENT_TIME : FindingsBrowser.Order.FOUND;
             boolean later = after != null && !after.isBlank();
-            var found = findings.page(currentUser.user(), filter, order, later ? after : null, PAGE_SIZE);
+            var found = findings.page(currentUser.user(), filter, ORDERS.get(filters.sort()),
+                    filters.dir().equals("asc"), later ? after : null, PAGE_SIZE);
             long before = later ? Math.max(0, at) : 0;
             String next = found.next() == null || before + found.findings().size() >= found.total()
                     ? null

@@ -55,29 +55,52 @@ public class FindingsBrowser {
         this.queries = queries;
     }
 
-    /** The order of a page: by the latest event's time, or by when detection wrote the finding. */
+    /**
+     * The order of a page: by the latest event's time, by when detection wrote the finding, by level (the
+     * most severe first when descending), by source, or by how many events the finding holds.
+     */
     public enum Order {
         EVENT_TIME,
-        FOUND
+        FOUND,
+        LEVEL,
+        SOURCE,
+        EVENTS
     }
 
+    /** Sigma's levels by severity, for sorting (a keyword sorts them alphabetically). */
+    private static final String SEVERITY = "if (doc['rule.level'].size() == 0) { return -1; }"
+            + " String l = doc['rule.level'].value; return l == 'critical' ? 4 : l == 'high' ? 3"
+            + " : l == 'medium' ? 2 : l == 'low' ? 1 : l == 'informational' ? 0 : -1;";
+
     /**
-     * {@code size} findings newest first in {@code order}, from the start or after the cursor {@code after}
-     * (a page's {@code next}). Pages follow each other by the sort values of their last finding, so paging
-     * reaches every finding, past the 10,000 hits OpenSearch pages by offset.
+     * {@code size} findings in {@code order} ({@code ascending} or not), from the start or after the cursor
+     * {@code after} (a page's {@code next}). Pages follow each other by the sort values of their last
+     * finding, so paging reaches every finding, past the 10,000 hits OpenSearch pages by offset.
      */
-    public Page page(Filter filter, Order order, String after, int size, ObjectNode scope) {
+    public Page page(Filter filter, Order order, boolean ascending, String after, int size, ObjectNode scope) {
         ObjectNode body = F.objectNode().put("size", size).put("track_total_hits", true);
         body.set("query", query(filter, scope));
         ArrayNode sort = body.putArray("sort");
-        if (order == Order.EVENT_TIME) {
+        String direction = ascending ? "asc" : "desc";
+        switch (order) {
+            case EVENT_TIME -> sort.addObject().putObject("@timestamp").put("order", direction);
+            case LEVEL -> sort.addObject().putObject("_script").put("type", "number").put("order", direction)
+                    .putObject("script").put("lang", "painless").put("source", SEVERITY);
+            case SOURCE -> sort.addObject().putObject("vigil.source").put("order", direction);
+            case EVENTS -> sort.addObject().putObject("finding.count").put("order", direction);
+            case FOUND -> {
+                // by index and sequence number, below
+            }
+        }
+        if (order != Order.EVENT_TIME && order != Order.FOUND) {
             sort.addObject().putObject("@timestamp").put("order", "desc");
         }
         // the time found is kept in _source only (ADR 0010), but findings are indexed by the day they were
         // found (ADR 0011) into one shard per day, whose sequence numbers follow the order they were written;
         // index and sequence number also make every finding's place unique, as paging by sort values needs
-        sort.addObject().putObject("_index").put("order", "desc");
-        sort.addObject().putObject("_seq_no").put("order", "desc");
+        String tie = order == Order.FOUND ? direction : "desc";
+        sort.addObject().putObject("_index").put("order", tie);
+        sort.addObject().putObject("_seq_no").put("order", tie);
         if (after != null && !after.isBlank()) {
             body.set("search_after", SortCursor.decode(after, sort.size()));
         }

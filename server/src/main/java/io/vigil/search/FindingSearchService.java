@@ -48,9 +48,9 @@ public class FindingSearchService {
     }
 
     /** A page of findings in the order asked, their total and the rules among them, in the user's scope. */
-    public FindingsBrowser.Page page(VigilUser user, Filter filter, FindingsBrowser.Order order, String after,
-            int size) {
-        return browser.page(filter, order, after, size, SearchScope.of(user).filter());
+    public FindingsBrowser.Page page(VigilUser user, Filter filter, FindingsBrowser.Order order, boolean ascending,
+            String after, int size) {
+        return browser.page(filter, order, ascending, after, size, SearchScope.of(user).filter());
     }
 
     /** The filtered findings folded by rule and a group-by field, in the user's scope. */

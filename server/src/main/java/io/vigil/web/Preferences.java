@@ -60,6 +60,15 @@ public class Preferences {
         }
     }
 
+    /** One choice of the signed-in user (a missing node when they made none). */
+    public JsonNode value(String key) {
+        try {
+            return json.readTree(json()).path(key);
+        } catch (JsonProcessingException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
     /** Sets one choice of the signed-in user, keeping the others (two tabs may each set their own). */
     @Transactional
     public void put(String key, String body) {

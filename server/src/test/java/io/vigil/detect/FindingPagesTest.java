@@ -39,6 +39,11 @@ class FindingPagesTest {
                 .extract().asString();
     }
 
+    /** The page from the findings table on (the rules among them come before it). */
+    private static String listed(String html) {
+        return html.substring(html.indexOf("data-testid=\"findings\""));
+    }
+
     private static int rows(String html, String table) {
         int start = html.indexOf("data-testid=\"" + table + "\"");
         if (start < 0) {
@@ -132,5 +137,28 @@ class FindingPagesTest {
         assertThat(byFound).contains("newest found first");
         assertThat(byFound.indexOf("user.name late")).as("the back-fill was found last")
                 .isLessThan(byFound.indexOf("user.name recent"));
+    }
+
+    @Test
+    void findingsSortOnTheServerByLevelSourceAndEvents() {
+        String agent = "levels-" + UUID.randomUUID();
+        TestRules.createUserBy(agent, "Users created, low", "low", "t-levels");
+        TestRules.callBy("CreateUser", agent, "Users created, critical", "critical", "attack.t1136.003", "t-levels");
+        String source = TestSources.create("t-flevels-", "cloudtrail", 30);
+        TestSources.ingest(source, record(agent, "one", Instant.now().minus(Duration.ofMinutes(2))) + "\n"
+                + record(agent, "two", Instant.now().minus(Duration.ofMinutes(1))));
+        String bySource = "source=" + source.split(" ")[0];
+        await().atMost(Duration.ofSeconds(20)).until(() -> page(bySource).contains(
+                "<span data-testid=\"findings-total\">4</span>"));
+        assertThat(page(bySource + "&sort=level")).contains("most severe first");
+        String severe = listed(page(bySource + "&sort=level"));
+        assertThat(severe).contains("aria-sort=\"descending\"");
+        assertThat(severe.indexOf("level-critical\">critical")).isLessThan(severe.indexOf("level-low\">low"));
+        assertThat(page(bySource + "&sort=level&dir=asc")).contains("least severe first");
+        String mild = listed(page(bySource + "&sort=level&dir=asc"));
+        assertThat(mild).contains("aria-sort=\"ascending\"");
+        assertThat(mild.indexOf("level-low\">low")).isLessThan(mild.indexOf("level-critical\">critical"));
+        assertThat(page(bySource + "&sort=events")).contains("most events first");
+        assertThat(page(bySource + "&sort=nonsense")).contains("newest event first");
     }
 }

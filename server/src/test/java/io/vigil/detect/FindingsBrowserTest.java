@@ -101,6 +101,8 @@ class FindingsBrowserTest extends BrowserTest {
             page.navigate(console + "alerts/findings?rule=" + ruleId);
             Locator rows = page.getByTestId("finding-row");
             PlaywrightAssertions.assertThat(rows).hasCount(40);
+            assertThat(page.locator("[data-testid=finding-row][tabindex='0']").count()).as("one row in the tab order")
+                    .isEqualTo(1);
 
             // density: one line per row, at least 25 rows in view of a 900 px screen
             page.locator(".findings-list .grid-scroll").scrollIntoViewIfNeeded();
@@ -171,6 +173,14 @@ class FindingsBrowserTest extends BrowserTest {
             PlaywrightAssertions.assertThat(page.locator("[data-testid=findings] th[data-col=group]"))
                     .hasAttribute("aria-sort", "descending");
             ConsoleBrowser.screenshot(page, "findings-1920.png");
+
+            // a column the server sorts sorts across pages, and is remembered too
+            page.locator("[data-testid=findings] th[data-col=events] .sort-button").click();
+            page.waitForURL("**sort=events**");
+            PlaywrightAssertions.assertThat(page.locator("[data-testid=findings] th[data-col=events]"))
+                    .hasAttribute("aria-sort", "descending");
+            page.navigate(console + "alerts/findings?rule=" + ruleId);
+            PlaywrightAssertions.assertThat(page.getByText("most events first")).isVisible();
             List<String> problems = ConsoleBrowser.seriousAccessibilityProblems(page);
             assertThat(problems).isEmpty();
         }
