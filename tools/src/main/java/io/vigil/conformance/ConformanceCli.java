@@ -24,8 +24,13 @@ public final class ConformanceCli {
                   value into '*'
               sigma-backends --opensearch URL [--corpus DIR] [--all-rules]
                   the in-memory matcher and the OpenSearch queries of the same rules select the same
-                  corpus events (indexed into vigil-events-qtest-* of that OpenSearch, removed after)"""
-            .formatted(SyslogConformance.DEFAULT_CORPUS, SigmaConformance.DEFAULT_CORPUS);
+                  corpus events (indexed into vigil-events-qtest-* of that OpenSearch, removed after)
+              correlation [--corpus DIR] [--seeds N] [--events N]
+                  compiles the correlation examples of DIR (default %s), runs the hand-written
+                  cases and N seeded random streams (default 20 of 3,000 events) through the engine and
+                  a naive reference correlator, which must fire the same windows"""
+            .formatted(SyslogConformance.DEFAULT_CORPUS, SigmaConformance.DEFAULT_CORPUS,
+                    CorrelationConformance.DEFAULT_CORPUS);
 
     private ConformanceCli() {
     }
@@ -44,6 +49,7 @@ public final class ConformanceCli {
             case "syslog" -> SyslogConformance.run(options);
             case "sigma" -> SigmaConformance.run(options);
             case "sigma-backends" -> BackendEquivalence.run(options);
+            case "correlation" -> CorrelationConformance.run(options);
             default -> {
                 System.err.println("unknown conformance check '" + args.get(0) + "'");
                 System.err.println(USAGE);

@@ -54,6 +54,9 @@ public class DetectionRule extends PanacheEntityBase {
     @Column(name = "logsource_category")
     public String logsourceCategory;
 
+    /** The Sigma {@code name} correlations may refer to the rule by, if it has one. */
+    public String name;
+
     /** The rule's tags, lower case, each between commas (",attack.t1078,attack.persistence,"). */
     public String tags = "";
 

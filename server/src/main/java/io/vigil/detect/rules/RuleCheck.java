@@ -38,8 +38,10 @@ public record RuleCheck(List<Document> documents) {
                         filter.filter().title(), null, LogSourceQuery.describe(filter.filter().logsource()),
                         List.copyOf(filter.filter().detection().fields()), List.of(),
                         "a filter for " + String.join(", ", filter.filter().rules()), null, 0);
-                case SigmaResult.Correlation c -> new Document(c.documentIndex(), "correlation", c.id(), c.title(),
-                        null, null, List.of(), List.of(), c.type() + " correlation of " + String.join(", ", c.rules()),
+                case SigmaResult.Correlation c -> new Document(c.documentIndex(), "correlation",
+                        c.correlation().id(), c.correlation().title(), c.correlation().level(), null, List.of(),
+                        List.of(), c.correlation().type().sigma() + " correlation of "
+                                + String.join(", ", c.correlation().rules()),
                         null, 0);
             });
         }

@@ -17,15 +17,15 @@ import io.vigil.ops.SetupState;
 import io.vigil.store.DatabaseMigrator;
 
 /**
- * A rule's logsource and tags as columns of its row, for the rules list's filters and its "no data"
- * badge. Saving a rule fills them; rules stored before the columns existed are filled here, a batch at a
+ * A rule's logsource, tags and Sigma {@code name} as columns of its row, for the rules list's filters,
+ * its "no data" badge and correlations that refer to rules by name. Saving a rule fills them; rules stored before the columns existed are filled here, a batch at a
  * time, once the database is set up.
  */
 @ApplicationScoped
 public class RuleFacts {
 
     /** The facts' version: rows below it are filled again from their YAML. */
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
     private static final int BATCH = 500;
     private static final SigmaParser PARSER = new SigmaParser();
     private static final Logger LOG = Logger.getLogger(RuleFacts.class);
@@ -38,7 +38,8 @@ public class RuleFacts {
     }
 
     /** Sets the row's facts from what the parser read (a null logsource: the rule states none). */
-    static void fill(DetectionRule rule, SigmaRule.LogSource logsource, List<String> tags) {
+    static void fill(DetectionRule rule, String name, SigmaRule.LogSource logsource, List<String> tags) {
+        rule.name = name == null || name.isBlank() ? null : name;
         rule.logsourceProduct = logsource == null ? null : EventContext.normal(logsource.product());
         rule.logsourceService = logsource == null ? null : EventContext.normal(logsource.service());
         rule.logsourceCategory = logsource == null ? null : EventContext.normal(logsource.category());
@@ -66,9 +67,10 @@ public class RuleFacts {
         for (DetectionRule rule : rules) {
             List<SigmaResult> parsed = PARSER.parse(rule.yaml);
             switch (parsed.isEmpty() ? null : parsed.get(0)) {
-                case SigmaResult.Rule r -> fill(rule, r.rule().logsource(), r.rule().tags());
-                case SigmaResult.Filter f -> fill(rule, f.filter().logsource(), List.of());
-                case null, default -> fill(rule, null, List.of());
+                case SigmaResult.Rule r -> fill(rule, r.rule().name(), r.rule().logsource(), r.rule().tags());
+                case SigmaResult.Filter f -> fill(rule, null, f.filter().logsource(), List.of());
+                case SigmaResult.Correlation c -> fill(rule, c.correlation().name(), null, c.correlation().tags());
+                case null, default -> fill(rule, null, null, List.of());
             }
         }
         return rules.size();

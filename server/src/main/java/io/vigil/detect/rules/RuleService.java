@@ -109,13 +109,14 @@ public class RuleService {
                     error.toString());
             case SigmaResult.Rule rule -> store(pack, rule.documentIndex(), rule.rule().id(), "rule",
                     rule.rule().title(), rule.rule().level(), rule.rule().status(), rule.rule().yaml(), user,
-                    stored -> RuleFacts.fill(stored, rule.rule().logsource(), rule.rule().tags()));
+                    stored -> RuleFacts.fill(stored, rule.rule().name(), rule.rule().logsource(), rule.rule().tags()));
             case SigmaResult.Filter filter -> store(pack, filter.documentIndex(), filter.filter().id(), "filter",
                     filter.filter().title(), null, null, filter.filter().yaml(), user,
-                    stored -> RuleFacts.fill(stored, filter.filter().logsource(), List.of()));
-            case SigmaResult.Correlation correlation -> store(pack, correlation.documentIndex(), correlation.id(),
-                    "correlation", correlation.title(), null, null, correlation.yaml(), user,
-                    stored -> RuleFacts.fill(stored, null, List.of()));
+                    stored -> RuleFacts.fill(stored, null, filter.filter().logsource(), List.of()));
+            case SigmaResult.Correlation c -> store(pack, c.documentIndex(), c.correlation().id(), "correlation",
+                    c.correlation().title(), c.correlation().level(), c.correlation().status(), c.correlation().yaml(),
+                    user, stored -> RuleFacts.fill(stored, c.correlation().name(), null,
+                            c.correlation().tags()));
         };
     }
 

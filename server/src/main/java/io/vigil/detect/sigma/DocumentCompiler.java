@@ -29,7 +29,8 @@ final class DocumentCompiler {
         String title = Meta.required(doc, "title", "");
         SigmaRule.LogSource logsource = logsource(doc);
         Detection detection = detections.compile(Meta.map(doc, "detection", "", true), "detection");
-        return new SigmaRule(Meta.string(doc, "id"), title, Meta.string(doc, "status"), Meta.string(doc, "level"),
+        return new SigmaRule(Meta.string(doc, "id"), Meta.string(doc, "name"), title, Meta.string(doc, "status"),
+                Meta.string(doc, "level"),
                 Meta.string(doc, "description"), author(doc), Meta.strings(doc, "references", ""),
                 Meta.strings(doc, "tags", ""), logsource, Meta.strings(doc, "falsepositives", ""), detection, text);
     }
@@ -48,9 +49,7 @@ final class DocumentCompiler {
     }
 
     private static SigmaResult.Correlation correlation(Map<String, Object> doc, int index, String text) {
-        Map<String, Object> c = Meta.map(doc, "correlation", "", true);
-        return new SigmaResult.Correlation(index, Meta.string(doc, "id"), Meta.string(doc, "title"),
-                Meta.string(doc, "name"), Meta.string(c, "type"), Meta.strings(c, "rules", "correlation."), doc, text);
+        return new SigmaResult.Correlation(index, CorrelationCompiler.compile(doc, text));
     }
 
     private static SigmaRule.LogSource logsource(Map<String, Object> doc) {

@@ -71,7 +71,8 @@ public final class SigmaFilters {
             return new Filtered(rule, List.of());
         }
         Detection detection = combine(rule.detection(), applicable);
-        return new Filtered(new SigmaRule(rule.id(), rule.title(), rule.status(), rule.level(), rule.description(),
+        return new Filtered(new SigmaRule(rule.id(), rule.name(), rule.title(), rule.status(), rule.level(),
+                rule.description(),
                 rule.author(), rule.references(), rule.tags(), rule.logsource(), rule.falsepositives(), detection,
                 rule.yaml()), applicable);
     }

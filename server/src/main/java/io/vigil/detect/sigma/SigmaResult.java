@@ -1,8 +1,5 @@
 package io.vigil.detect.sigma;
 
-import java.util.List;
-import java.util.Map;
-
 /** What one YAML document of a Sigma stream became. */
 public sealed interface SigmaResult permits SigmaResult.Rule, SigmaResult.Filter, SigmaResult.Correlation, SigmaError {
 
@@ -18,12 +15,9 @@ public sealed interface SigmaResult permits SigmaResult.Rule, SigmaResult.Filter
     }
 
     /**
-     * A correlation rule. Not an error: correlations are evaluated by the correlation engine over
-     * findings, not by this compiler, so the document is handed on as read.
+     * A correlation rule that compiled; its references to other rules are resolved by the correlation
+     * engine against the rule set.
      */
-    record Correlation(int documentIndex, String id, String title, String name, String type, List<String> rules,
-            Map<String, Object> document, String yaml) implements SigmaResult {
-
-        public static final String NOTE = "correlation rules are evaluated by the correlation engine, not this compiler";
+    record Correlation(int documentIndex, SigmaCorrelation correlation) implements SigmaResult {
     }
 }

@@ -3,11 +3,13 @@ package io.vigil.detect.sigma;
 import java.util.List;
 
 /**
- * A compiled Sigma detection rule: its metadata, the typed detection and the YAML it came from (kept so
+ * A compiled Sigma detection rule: its metadata (the optional {@code name} is how correlations may refer
+ * to it), the typed detection and the YAML it came from (kept so
  * the rule can be shown and versioned exactly as written).
  */
 public record SigmaRule(
         String id,
+        String name,
         String title,
         String status,
         String level,

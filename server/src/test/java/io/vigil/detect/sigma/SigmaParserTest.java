@@ -81,10 +81,10 @@ class SigmaParserTest {
             assertThat(e.message()).contains("missing");
         });
         assertThat(results.get(2)).isInstanceOfSatisfying(SigmaResult.Correlation.class, c -> {
-            assertThat(c.type()).isEqualTo("event_count");
-            assertThat(c.rules()).containsExactly("failed_login");
-            assertThat(c.name()).isEqualTo("many_failed_logins");
-            assertThat(c.yaml()).startsWith("title: Many failed logins").endsWith("gte: 10\n");
+            assertThat(c.correlation().type()).isEqualTo(CorrelationType.EVENT_COUNT);
+            assertThat(c.correlation().rules()).containsExactly("failed_login");
+            assertThat(c.correlation().name()).isEqualTo("many_failed_logins");
+            assertThat(c.correlation().yaml()).startsWith("title: Many failed logins").endsWith("gte: 10\n");
         });
     }
 

@@ -1,0 +1,212 @@
+package io.vigil.detect.correlate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.vigil.detect.correlate.CorrelationSet.Compiled;
+import io.vigil.detect.sigma.SigmaCorrelation;
+
+/**
+ * Correlates as inputs arrive. A rising rule (counts, distinct values, sums, temporal types under lower
+ * bounds) judges every window the new inputs belong to at once and fires those satisfied; more inputs can
+ * only keep them satisfied. Any other rule waits until a window can no longer change (its end is older
+ * than the lateness) and is then judged once, by {@link #settle}. Fired windows of a correlation are
+ * inputs of the correlations that chain it, in the same pass. The result depends only on the inputs, not
+ * on how they were split, ordered or spread over replicas, because every decision reads the shared store
+ * after writing to it.
+ */
+public final class CorrelationEngine {
+
+    /** A match of a rule as correlations see it: its id, time and fields. */
+    public record Match(String ruleId, String id, long time, Function<String, String> field) {
+    }
+
+    /** A window a correlation fired, with the group's values (group-by field to value). */
+    public record Fired(Compiled correlation, Map<String, String> group, String groupKey, Window window) {
+
+        /** The id chained correlations know this window by. */
+        public String inputId() {
+            return correlation.id() + "@" + groupKey + "@" + window.end();
+        }
+    }
+
+    /** What a pass did: fired windows and the inputs it could not use. */
+    public record Outcome(List<Fired> fired, int ungrouped, int lateCounted, int lateSettled) {
+    }
+
+    private record Key(Compiled correlation, String group) {
+    }
+
+    private static final int SETTLE_BATCH = 1_000;
+
+    private final CorrelationStore store;
+    private final long lateness;
+
+    public CorrelationEngine(CorrelationStore store, Duration lateness) {
+        this.store = store;
+        this.lateness = lateness.toMillis();
+    }
+
+    /** Correlates rule matches that arrived at {@code now} (epoch ms). */
+    public Outcome accept(CorrelationSet set, List<Match> matches, long now) {
+        Pass pass = new Pass(now);
+        for (Match match : matches) {
+            pass.route(set, match);
+        }
+        return pass.run(set, false);
+    }
+
+    /**
+     * Judges the waiting rules' windows that can no longer change (ending before now minus the
+     * lateness), and passes what they fire to the correlations that chain them.
+     */
+    public Outcome settle(CorrelationSet set, long now) {
+        return new Pass(now).run(set, true);
+    }
+
+    private static long span(Compiled c) {
+        return c.rule().timespan().toMillis();
+    }
+
+    /** One pass: inputs gathered per correlation and group, run in the set's order. */
+    private final class Pass {
+
+        private final long now;
+        private final Map<Key, List<CorrelationInput>> inputs = new LinkedHashMap<>();
+        private final Map<Key, Map<String, String>> groups = new HashMap<>();
+        private final List<Fired> fired = new ArrayList<>();
+        private final java.util.Set<String> behind = new java.util.HashSet<>();
+        private int ungrouped;
+        private int lateCounted;
+        private int lateSettled;
+
+        Pass(long now) {
+            this.now = now;
+        }
+
+        void route(CorrelationSet set, Match match) {
+            for (CorrelationSet.Use use : set.uses(match.ruleId())) {
+                SigmaCorrelation rule = use.correlation().rule();
+                String reference = rule.rules().get(use.index());
+                Map<String, String> group = new LinkedHashMap<>();
+                for (String field : rule.groupBy()) {
+                    String value = match.field().apply(rule.fieldFor(field, reference));
+                    if (value == null) {
+                        ungrouped++;
+                        group = null;
+                        break;
+                    }
+                    group.put(field, value);
+                }
+                if (group == null) {
+                    continue;
+                }
+                Key key = new Key(use.correlation(), GroupKeys.of(group.values()));
+                groups.putIfAbsent(key, group);
+                inputs.computeIfAbsent(key, k -> new ArrayList<>()).add(new CorrelationInput(match.id(),
+                        match.time(), use.index(), value(rule, match)));
+            }
+        }
+
+        /**
+         * Records the satisfied windows: those not recorded before are fired; all of them are passed on
+         * to the correlations that chain this one (their store ignores inputs it has), so a replica that
+         * judges a chained correlation has itself passed on every window it needs, whoever fired it.
+         */
+        void satisfied(CorrelationSet set, Compiled c, Map<String, String> group, String groupKey,
+                List<Window> windows) {
+            for (Window w : store.fire(c.id(), groupKey, windows)) {
+                fired.add(new Fired(c, group, groupKey, w));
+            }
+            if (set.uses(c.id()).isEmpty()) {
+                return;
+            }
+            for (Window w : windows) {
+                Fired f = new Fired(c, group, groupKey, w);
+                route(set, new Match(c.id(), f.inputId(), w.end(), group::get));
+            }
+        }
+
+        /**
+         * Runs the correlations in the set's order, so a chained correlation sees what those it chains
+         * fired in this pass; when settling, each waiting rule is settled after its new inputs are kept.
+         */
+        Outcome run(CorrelationSet set, boolean settling) {
+            for (Compiled c : set.order()) {
+                for (Key key : List.copyOf(inputs.keySet())) {
+                    if (key.correlation() == c) {
+                        judge(set, key, inputs.remove(key));
+                    }
+                }
+                if (settling && !c.rule().rising()) {
+                    settle(set, c);
+                }
+            }
+            return new Outcome(List.copyOf(fired), ungrouped, lateCounted, lateSettled);
+        }
+
+        private void settle(CorrelationSet set, Compiled c) {
+            long through = now - lateness;
+            // a chained rule is settled only as far as what it chains is: else windows still to come would be late
+            if (c.ruleIds().stream().anyMatch(behind::contains)) {
+                behind.add(c.id());
+                return;
+            }
+            var pending = store.pending(c.id(), through, SETTLE_BATCH);
+            for (var group : pending) {
+                long from = group.firstUnsettled();
+                var inputs = store.between(c.id(), group.group(), from - span(c), through);
+                satisfied(set, c, groupValues(c.rule(), group.group()), group.group(),
+                        Windows.satisfied(c.rule(), inputs, from, through));
+                store.settle(c.id(), group.group(), through);
+            }
+            if (pending.size() == SETTLE_BATCH) {
+                behind.add(c.id());
+            }
+        }
+
+        private void judge(CorrelationSet set, Key key, List<CorrelationInput> arrived) {
+            Compiled c = key.correlation();
+            var added = store.add(c.id(), key.group(), arrived);
+            lateSettled += added.settledAlready();
+            lateCounted += (int) arrived.stream().filter(i -> i.time() < now - lateness).count();
+            if (!c.rule().rising()) {
+                return;
+            }
+            long first = arrived.stream().mapToLong(CorrelationInput::time).min().orElseThrow();
+            long last = arrived.stream().mapToLong(CorrelationInput::time).max().orElseThrow();
+            long span = span(c);
+            var window = store.between(c.id(), key.group(), first - span, last + span);
+            satisfied(set, c, groups.get(key), key.group(), Windows.satisfied(c.rule(), window, first, last + span));
+        }
+    }
+
+    private static String value(SigmaCorrelation rule, Match match) {
+        if (rule.fields().isEmpty()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>(rule.fields().size());
+        for (String field : rule.fields()) {
+            String value = match.field().apply(field);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        return values.size() == 1 ? values.get(0) : GroupKeys.of(values);
+    }
+
+    private static Map<String, String> groupValues(SigmaCorrelation rule, String key) {
+        List<String> values = GroupKeys.values(key);
+        Map<String, String> group = new LinkedHashMap<>();
+        for (int i = 0; i < rule.groupBy().size() && i < values.size(); i++) {
+            group.put(rule.groupBy().get(i), values.get(i));
+        }
+        return group;
+    }
+}

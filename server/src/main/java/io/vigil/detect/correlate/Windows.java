@@ -1,0 +1,63 @@
+package io.vigil.detect.correlate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.vigil.detect.sigma.SigmaCorrelation;
+
+/**
+ * The windows of one correlation rule and group: one ends at each input's time and reaches back the
+ * timespan (both ends included), so a pattern is found wherever it lies, across any clock boundary.
+ * Windows that end at the same instant are the same window.
+ */
+public final class Windows {
+
+    /** Time order; ties by id, so the same inputs always list in the same order. */
+    public static final Comparator<CorrelationInput> ORDER = Comparator.comparingLong(CorrelationInput::time)
+            .thenComparing(CorrelationInput::id).thenComparingInt(CorrelationInput::rule);
+
+    private Windows() {
+    }
+
+    /**
+     * The satisfied windows that end from {@code from} to {@code to} (both included).
+     *
+     * @param inputs the group's inputs in {@link #ORDER}, all of those from {@code from - timespan} to
+     *        {@code to} at least
+     */
+    public static List<Window> satisfied(SigmaCorrelation rule, List<CorrelationInput> inputs, long from, long to) {
+        long span = rule.timespan().toMillis();
+        Aggregate aggregate = Aggregate.of(rule);
+        List<Window> found = new ArrayList<>();
+        int start = 0;
+        int end = 0;
+        int n = inputs.size();
+        while (end < n) {
+            long anchor = inputs.get(end).time();
+            // every input of this instant joins before the window is judged
+            while (end < n && inputs.get(end).time() == anchor) {
+                aggregate.add(inputs.get(end++));
+            }
+            while (inputs.get(start).time() < anchor - span) {
+                aggregate.remove(inputs.get(start++));
+            }
+            if (anchor >= from && anchor <= to && aggregate.satisfied(rule.condition(), anchor - span, anchor)) {
+                found.add(window(inputs, start, end, anchor - span, anchor, aggregate));
+            }
+            if (anchor > to) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static Window window(List<CorrelationInput> inputs, int start, int end, long from, long to,
+            Aggregate aggregate) {
+        List<String> ids = new ArrayList<>(Math.min(Window.LISTED, end - start));
+        for (int i = start; i < end && ids.size() < Window.LISTED; i++) {
+            ids.add(inputs.get(i).id());
+        }
+        return new Window(from, to, aggregate.value(from, to), ids, end - start);
+    }
+}
