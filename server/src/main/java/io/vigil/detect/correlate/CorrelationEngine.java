@@ -22,8 +22,8 @@ import io.vigil.detect.sigma.SigmaCorrelation;
  */
 public final class CorrelationEngine {
 
-    /** A match of a rule as correlations see it: its id, time and fields. */
-    public record Match(String ruleId, String id, long time, Function<String, String> field) {
+    /** A match of a rule as correlations see it: its id, time, source and fields. */
+    public record Match(String ruleId, String id, long time, String source, Function<String, String> field) {
     }
 
     /** A window a correlation fired, with the group's values (group-by field to value). */
@@ -31,7 +31,7 @@ public final class CorrelationEngine {
 
         /** The id chained correlations know this window by. */
         public String inputId() {
-            return correlation.id() + "@" + groupKey + "@" + window.end();
+            return correlation.id() + "@" + GroupKeys.id(groupKey) + "@" + window.end();
         }
     }
 
@@ -109,7 +109,7 @@ public final class CorrelationEngine {
                 Key key = new Key(use.correlation(), GroupKeys.of(group.values()));
                 groups.putIfAbsent(key, group);
                 inputs.computeIfAbsent(key, k -> new ArrayList<>()).add(new CorrelationInput(match.id(),
-                        match.time(), use.index(), value(rule, match)));
+                        match.time(), use.index(), value(rule, match), match.source()));
             }
         }
 
@@ -128,7 +128,7 @@ public final class CorrelationEngine {
             }
             for (Window w : windows) {
                 Fired f = new Fired(c, group, groupKey, w);
-                route(set, new Match(c.id(), f.inputId(), w.end(), group::get));
+                route(set, new Match(c.id(), f.inputId(), w.end(), String.join(",", w.sources()), group::get));
             }
         }
 

@@ -8,6 +8,7 @@ package io.vigil.detect.correlate;
  * @param time event time, epoch milliseconds
  * @param rule which of the correlation's rules it came from (index into {@code rules})
  * @param value the aggregated field's value ({@code condition.field}; several fields joined), or null
+ * @param source the event's source (a chained window's sources, joined by commas)
  */
-public record CorrelationInput(String id, long time, int rule, String value) {
+public record CorrelationInput(String id, long time, int rule, String value, String source) {
 }

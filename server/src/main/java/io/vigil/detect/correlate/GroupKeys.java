@@ -26,6 +26,11 @@ final class GroupKeys {
         return array.toString();
     }
 
+    /** A fixed-size id for a key (values from events can be long): a name-based UUID of its UTF-8 bytes. */
+    static java.util.UUID id(String key) {
+        return java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static List<String> values(String key) {
         try {
             List<String> values = new ArrayList<>();

@@ -47,8 +47,8 @@ public final class MemoryCorrelationStore implements CorrelationStore {
     @Override
     public synchronized List<CorrelationInput> between(String rule, String group, long from, long to) {
         Group g = group(rule, group);
-        return new ArrayList<>(g.inputs.subSet(new CorrelationInput("", from, 0, null), true,
-                new CorrelationInput("\uffff", to, Integer.MAX_VALUE, null), true));
+        return new ArrayList<>(g.inputs.subSet(new CorrelationInput("", from, 0, null, null), true,
+                new CorrelationInput("\uffff", to, Integer.MAX_VALUE, null, null), true));
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class MemoryCorrelationStore implements CorrelationStore {
         List<Pending> pending = new ArrayList<>();
         rules.getOrDefault(rule, Map.of()).forEach((key, g) -> {
             CorrelationInput first = g.inputs
-                    .higher(new CorrelationInput("\uffff", g.settled, Integer.MAX_VALUE, null));
+                    .higher(new CorrelationInput("\uffff", g.settled, Integer.MAX_VALUE, null, null));
             if (first != null && first.time() <= through && pending.size() < limit) {
                 pending.add(new Pending(key, g.settled, first.time()));
             }

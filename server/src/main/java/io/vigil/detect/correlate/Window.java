@@ -11,13 +11,15 @@ import java.util.List;
  *        average, percentile)
  * @param inputs the window's inputs in time order (ids), at most {@link #LISTED}
  * @param size how many inputs the window holds
+ * @param sources the sources of its inputs, sorted
  */
-public record Window(long start, long end, BigDecimal value, List<String> inputs, int size) {
+public record Window(long start, long end, BigDecimal value, List<String> inputs, int size, List<String> sources) {
 
     /** How many contributing inputs a window lists; the count says how many there were. */
     public static final int LISTED = 100;
 
     public Window {
         inputs = List.copyOf(inputs);
+        sources = List.copyOf(sources);
     }
 }

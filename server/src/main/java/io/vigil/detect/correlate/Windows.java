@@ -55,9 +55,16 @@ public final class Windows {
     private static Window window(List<CorrelationInput> inputs, int start, int end, long from, long to,
             Aggregate aggregate) {
         List<String> ids = new ArrayList<>(Math.min(Window.LISTED, end - start));
-        for (int i = start; i < end && ids.size() < Window.LISTED; i++) {
-            ids.add(inputs.get(i).id());
+        java.util.TreeSet<String> sources = new java.util.TreeSet<>();
+        for (int i = start; i < end; i++) {
+            if (ids.size() < Window.LISTED) {
+                ids.add(inputs.get(i).id());
+            }
+            String source = inputs.get(i).source();
+            if (source != null) {
+                sources.addAll(List.of(source.split(",")));
+            }
         }
-        return new Window(from, to, aggregate.value(from, to), ids, end - start);
+        return new Window(from, to, aggregate.value(from, to), ids, end - start, List.copyOf(sources));
     }
 }

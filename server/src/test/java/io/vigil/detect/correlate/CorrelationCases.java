@@ -95,7 +95,7 @@ public final class CorrelationCases {
             Map<String, String> fields = new LinkedHashMap<>();
             event.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
             long time = ((Number) event.get("t")).longValue() * 1000;
-            matches.add(new Match(String.valueOf(event.get("rule")), "e" + i, time, fields::get));
+            matches.add(new Match(String.valueOf(event.get("rule")), "e" + i, time, "s" + (i % 2), fields::get));
         }
         TreeSet<Hit> expected = new TreeSet<>();
         for (Map<String, Object> e : c.expect()) {

@@ -126,6 +126,14 @@ public final class RandomStreams {
     }
 
     public static Comparison compare(long seed, int events) {
+        return compare(seed, events, new MemoryCorrelationStore(), 1);
+    }
+
+    /**
+     * As {@link #compare(long, int)}, with the engine's state in {@code store} and the stream dealt to
+     * {@code replicaCount} engines that take their shares of each moment's arrivals at the same time.
+     */
+    public static Comparison compare(long seed, int events, CorrelationStore store, int replicaCount) {
         Random random = new Random(seed);
         CorrelationSet set = CorrelationCases.set(rules(random));
         List<Arrival> arrivals = new ArrayList<>();
@@ -152,25 +160,41 @@ public final class RandomStreams {
                 match = matches.get(random.nextInt(matches.size()));
                 time = match.time();
             } else {
-                match = new Match("r" + random.nextInt(3), "e" + i, time, fields::get);
+                match = new Match("r" + random.nextInt(3), "e" + i, time, "s" + random.nextInt(2), fields::get);
                 matches.add(match);
             }
             arrivals.add(new Arrival(match, time + random.nextLong(LATENESS.toMillis())));
         }
         arrivals.sort(java.util.Comparator.comparingLong(Arrival::at));
         TreeSet<Hit> engine = new TreeSet<>();
-        var run = new CorrelationEngine(new MemoryCorrelationStore(), LATENESS);
+        List<CorrelationEngine> replicas = new ArrayList<>();
+        for (int r = 0; r < replicaCount; r++) {
+            replicas.add(new CorrelationEngine(store, LATENESS));
+        }
         for (int i = 0; i < arrivals.size();) {
             int size = 1 + random.nextInt(random.nextBoolean() ? 5 : 60);
-            List<Arrival> batch = arrivals.subList(i, Math.min(arrivals.size(), i + size));
-            long now = batch.get(0).at();
-            CorrelationCases.collect(run.accept(set, batch.stream().map(Arrival::match).toList(), now), engine);
-            if (random.nextInt(3) == 0) {
-                CorrelationCases.collect(run.settle(set, now), engine);
+            List<Arrival> tick = arrivals.subList(i, Math.min(arrivals.size(), i + size));
+            long now = tick.get(0).at();
+            boolean settle = random.nextInt(3) == 0;
+            // the tick's arrivals dealt to the replicas in turn, which take them at the same time
+            List<java.util.concurrent.CompletableFuture<List<CorrelationEngine.Outcome>>> runs = new ArrayList<>();
+            for (int r = 0; r < replicas.size(); r++) {
+                List<Match> share = new ArrayList<>();
+                for (int k = r; k < tick.size(); k += replicas.size()) {
+                    share.add(tick.get(k).match());
+                }
+                CorrelationEngine replica = replicas.get(r);
+                boolean settles = settle && (r == 0 || random.nextBoolean());
+                runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> settles
+                        ? List.of(replica.accept(set, share, now), replica.settle(set, now))
+                        : List.of(replica.accept(set, share, now))));
             }
-            i += batch.size();
+            for (var run : runs) {
+                run.join().forEach(outcome -> CorrelationCases.collect(outcome, engine));
+            }
+            i += tick.size();
         }
-        CorrelationCases.collect(run.settle(set, Long.MAX_VALUE / 2), engine);
+        CorrelationCases.collect(replicas.get(0).settle(set, Long.MAX_VALUE / 2), engine);
         TreeSet<Hit> reference = ReferenceCorrelator.run(set, matches);
         return compare(seed, events, set, engine, reference);
     }

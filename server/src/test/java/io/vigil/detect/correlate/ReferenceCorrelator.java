@@ -86,7 +86,7 @@ public final class ReferenceCorrelator {
                         hits.add(new Hit(c.id(), group.getKey(), end));
                         Map<String, String> values = groupValues.get(group.getKey());
                         byRule.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(new Match(c.id(),
-                                c.id() + "@" + group.getKey() + "@" + end, end, values::get));
+                                c.id() + "@" + group.getKey() + "@" + end, end, null, values::get));
                     }
                 }
             }
