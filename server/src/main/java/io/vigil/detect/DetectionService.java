@@ -3,6 +3,7 @@ package io.vigil.detect;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.vigil.detect.alert.Raised;
+import io.vigil.detect.correlate.CorrelationEngine;
 import io.vigil.detect.match.EventContext;
 import io.vigil.detect.match.EventFields;
 import io.vigil.detect.match.RuleSet;
@@ -28,9 +31,9 @@ import io.vigil.detect.sigma.SigmaFilters;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.detect.sigma.SigmaRule;
+import io.vigil.event.Level;
 import io.vigil.event.NormalizedEvent;
 import io.vigil.event.SourceType;
-import io.vigil.index.EventIndexer;
 
 /**
  * Runs the enabled rules on every ingested event and turns matches into findings, written with the
@@ -61,27 +64,37 @@ public class DetectionService {
 
     private final RuleService rules;
     private final LogSourcesSeen logSources;
+    private final Correlator correlator;
+    private final Level alertLevel;
     private final SlowRuleGuard guard;
     private final SigmaParser parser = new SigmaParser();
     private final Clock clock = Clock.systemUTC();
     private volatile Loaded loaded = Loaded.EMPTY;
     private volatile String loadedFingerprint = "";
 
-    DetectionService(RuleService rules, LogSourcesSeen logSources,
+    DetectionService(RuleService rules, LogSourcesSeen logSources, Correlator correlator,
             @ConfigProperty(name = "vigil.detection.rule-timeout", defaultValue = "100ms") Duration ruleTimeout,
-            @ConfigProperty(name = "vigil.detection.rule-strikes", defaultValue = "3") int strikes) {
+            @ConfigProperty(name = "vigil.detection.rule-strikes", defaultValue = "3") int strikes,
+            @ConfigProperty(name = "vigil.alerts.level", defaultValue = "high") String alertLevel) {
         this.rules = rules;
         this.logSources = logSources;
+        this.correlator = correlator;
+        this.alertLevel = Level.of(alertLevel).orElseThrow(() -> new IllegalArgumentException(
+                "vigil.alerts.level: one of " + Level.IDS + ", not '" + alertLevel + "'"));
         this.guard = new SlowRuleGuard(ruleTimeout, strikes);
     }
 
-    /** The findings of a batch's events, as documents for the store. */
-    public List<EventIndexer.Document> findings(String source, SourceType type, List<NormalizedEvent> events) {
+    /**
+     * The findings of a batch's events, as documents for the store, and the matches correlations count;
+     * once the batch is stored, {@link #stored} raises alerts and correlates.
+     */
+    public Detected detect(String source, SourceType type, List<NormalizedEvent> events) {
         Loaded current = loaded;
         if (current.rules().isEmpty()) {
-            return List.of();
+            return Detected.NOTHING;
         }
         BatchFindings batch = new BatchFindings(source);
+        List<CorrelationEngine.Match> correlated = new ArrayList<>();
         Set<String> matched = new LinkedHashSet<>();
         Set<EventContext> seen = new HashSet<>();
         for (NormalizedEvent event : events) {
@@ -100,12 +113,39 @@ public class DetectionService {
                 Map<String, String> group = group(fields);
                 for (String key : matched) {
                     batch.add(key, current.rules().get(key), event.id(), event.timestamp(), group);
+                    Set<String> needed = correlator.fieldsFor(key);
+                    if (needed != null) {
+                        correlated.add(CorrelationMatches.of(key, event, source, fields, contexts, needed));
+                    }
                 }
             }
         }
         logSources.saw(seen);
         var created = clock.instant();
-        return batch.findings().stream().map(finding -> FindingDocuments.of(finding, created)).toList();
+        List<Finding> findings = batch.findings();
+        return new Detected(findings.stream().map(finding -> FindingDocuments.of(finding, created)).toList(),
+                findings, correlated);
+    }
+
+    /**
+     * After the batch and its findings are stored: alerts for findings of rules at or above the alert
+     * level (not for rules that only feed correlations, unless one of those asks for them with
+     * {@code generate}), and the correlation of the matches.
+     */
+    public void stored(Detected detected) {
+        List<Raised> raised = new ArrayList<>();
+        for (Finding finding : detected.findings()) {
+            if (finding.level().ordinal() <= alertLevel.ordinal() && standalone(finding.ruleId())) {
+                raised.add(SingleAlerts.of(finding));
+            }
+        }
+        correlator.raiseAlerts(raised);
+        correlator.accept(detected.matches());
+    }
+
+    private boolean standalone(String ruleId) {
+        var uses = correlator.set().uses(ruleId);
+        return uses.isEmpty() || uses.stream().anyMatch(u -> u.correlation().rule().generate());
     }
 
     /** The event's values of the fields correlations group by. */
@@ -217,6 +257,14 @@ public class DetectionService {
             }
         }
         loaded = new Loaded(Map.copyOf(compiled), RuleSet.of(entries), filters, filterVersions.toString());
+        Map<String, String> references = new HashMap<>();
+        compiled.values().forEach(rule -> {
+            references.put(rule.id(), rule.id());
+            if (rule.rule().name() != null) {
+                references.putIfAbsent(rule.rule().name(), rule.id());
+            }
+        });
+        correlator.reload(rules.activeCorrelations(), references);
         guard.reset();
         loadedFingerprint = fingerprint;
         LOG.infof("detection: %d rules active%s%s", compiled.size(), filterList.isEmpty()

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vigil.detect.Detected;
 import io.vigil.detect.DetectionService;
 import io.vigil.event.EventSource;
 import io.vigil.event.NormalizedEvent;
@@ -118,10 +119,13 @@ public class IngestService {
                     event.id(), event.document(), raw(eventItems.get(i)).length() * 2 + 512, event.nativeJson()));
         }
         // findings go with their events: one bulk request, the same durability
-        if (source.detection()) {
-            documents.addAll(detection.findings(source.name(), source.type(), events));
-        }
+        Detected detected = source.detection()
+                ? detection.detect(source.name(), source.type(), events)
+                : Detected.NOTHING;
+        documents.addAll(detected.documents());
         var written = writer.write(documents);
+        // stored (or spooled to be): alerts and correlation may act on it
+        detection.stored(detected);
         var outcome = written.outcome();
         int accepted = 0;
         int outsideRetention = 0;

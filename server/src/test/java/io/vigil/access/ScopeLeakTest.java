@@ -58,6 +58,8 @@ class ScopeLeakTest {
             Map.entry("GET /alerts/findings/{index}/{id}", "findings"),
             Map.entry("GET /alerts/findings/newest", "findings"),
             Map.entry("GET /posture/summary", "postureFigures"),
+            Map.entry("GET /api/alerts", "alerts"),
+            Map.entry("GET /api/alerts/{id}", "alerts"),
             Map.entry("GET /search/saved/panel", "savedSearches"),
             Map.entry("GET /api/saved-searches", "savedSearches"),
             Map.entry("GET /api/saved-searches/{id}", "savedSearches"),
@@ -125,6 +127,23 @@ class ScopeLeakTest {
     private static long total(String user, String q) {
         return as(user).queryParam("q", q).get("/api/search").then().statusCode(200).extract().jsonPath()
                 .getLong("total");
+    }
+
+    @Test
+    void alerts() {
+        // the marker rule is high: each source's finding raised an alert
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("analyst").queryParam("rule", ruleId)
+                .get("/api/alerts").then().statusCode(200).extract().jsonPath().getList("$").size() == 2);
+        JsonPath all = as("analyst").queryParam("rule", ruleId).get("/api/alerts").then().extract().jsonPath();
+        assertThat(all.getList("sources.flatten()")).containsExactlyInAnyOrder(inName, outName);
+        JsonPath eu = as("analyst-eu").queryParam("rule", ruleId).get("/api/alerts").then().statusCode(200)
+                .header("X-Total-Count", "1").extract().jsonPath();
+        assertThat(eu.getList("sources.flatten()")).containsExactly(inName);
+        String outsideAlert = all.getString("find { it.sources.contains('" + outName + "') }.id");
+        as("analyst-eu").get("/api/alerts/" + outsideAlert).then().statusCode(404);
+        as("analyst").get("/api/alerts/" + outsideAlert).then().statusCode(200);
+        assertThat(as("analyst-eu").queryParam("source", outName).get("/api/alerts").then().statusCode(200)
+                .extract().jsonPath().getList("$")).isEmpty();
     }
 
     @Test

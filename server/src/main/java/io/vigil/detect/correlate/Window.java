@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param value what the condition was compared with (count, distinct values, rules present, sum,
  *        average, percentile)
- * @param inputs the window's inputs in time order (ids), at most {@link #LISTED}
+ * @param inputs the window's first inputs in time order, at most {@link #LISTED}
  * @param size how many inputs the window holds
  * @param sources the sources of its inputs, sorted
  */
-public record Window(long start, long end, BigDecimal value, List<String> inputs, int size, List<String> sources) {
+public record Window(long start, long end, BigDecimal value, List<CorrelationInput> inputs, int size,
+        List<String> sources) {
 
     /** How many contributing inputs a window lists; the count says how many there were. */
     public static final int LISTED = 100;

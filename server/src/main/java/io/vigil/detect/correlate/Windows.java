@@ -54,17 +54,17 @@ public final class Windows {
 
     private static Window window(List<CorrelationInput> inputs, int start, int end, long from, long to,
             Aggregate aggregate) {
-        List<String> ids = new ArrayList<>(Math.min(Window.LISTED, end - start));
+        List<CorrelationInput> listed = new ArrayList<>(Math.min(Window.LISTED, end - start));
         java.util.TreeSet<String> sources = new java.util.TreeSet<>();
         for (int i = start; i < end; i++) {
-            if (ids.size() < Window.LISTED) {
-                ids.add(inputs.get(i).id());
+            if (listed.size() < Window.LISTED) {
+                listed.add(inputs.get(i));
             }
             String source = inputs.get(i).source();
             if (source != null) {
                 sources.addAll(List.of(source.split(",")));
             }
         }
-        return new Window(from, to, aggregate.value(from, to), ids, end - start, List.copyOf(sources));
+        return new Window(from, to, aggregate.value(from, to), listed, end - start, List.copyOf(sources));
     }
 }

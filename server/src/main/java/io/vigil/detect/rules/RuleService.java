@@ -48,6 +48,14 @@ public class RuleService {
                 .list().stream().map(rule -> new StoredRule(rule.id, rule.version, rule.yaml)).toList();
     }
 
+    /** The enabled correlation rules of enabled packs. */
+    @Transactional
+    public List<StoredRule> activeCorrelations() {
+        return DetectionRule.<DetectionRule>find(
+                "kind = 'correlation' and enabled = true and pack in (select p.name from RulePack p where p.enabled = true)")
+                .list().stream().map(rule -> new StoredRule(rule.id, rule.version, rule.yaml)).toList();
+    }
+
     /** The enabled global filters of enabled packs, applied to the rules they name. */
     @Transactional
     public List<StoredRule> activeFilters() {

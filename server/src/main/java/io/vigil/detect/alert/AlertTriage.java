@@ -1,0 +1,102 @@
+package io.vigil.detect.alert;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.vigil.access.VigilUser;
+
+/**
+ * Moves alerts through triage: acknowledge a new one, close one with a reason, reopen a closed one,
+ * escalate one to incident handling, assign one. Each change records who and when; an alert the user
+ * cannot see is not found for them.
+ */
+@ApplicationScoped
+public class AlertTriage {
+
+    /** What a triage action may start from, and where it leads. */
+    public enum Action {
+
+        ACKNOWLEDGE(Set.of(AlertState.NEW), AlertState.ACKNOWLEDGED),
+        CLOSE(Set.of(AlertState.NEW, AlertState.ACKNOWLEDGED), AlertState.CLOSED),
+        REOPEN(Set.of(AlertState.CLOSED), AlertState.NEW),
+        ESCALATE(Set.of(AlertState.NEW, AlertState.ACKNOWLEDGED), AlertState.ESCALATED);
+
+        final Set<AlertState> from;
+        final AlertState to;
+
+        Action(Set<AlertState> from, AlertState to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        public static java.util.Optional<Action> of(String name) {
+            return java.util.Arrays.stream(values()).filter(a -> a.name().equalsIgnoreCase(name)).findFirst();
+        }
+    }
+
+    /** What became of one alert: its new view, or why not. */
+    public record Outcome(UUID id, AlertView alert, String problem) {
+    }
+
+    private final AlertQueries queries;
+
+    AlertTriage(AlertQueries queries) {
+        this.queries = queries;
+    }
+
+    @Transactional
+    public List<Outcome> apply(VigilUser user, List<UUID> ids, Action action, String reason) {
+        if (action == Action.CLOSE && (reason == null || AlertState.CloseReason.of(reason).isEmpty())) {
+            throw new IllegalArgumentException("reason: closing needs one of true_positive, false_positive, benign");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (UUID id : ids) {
+            var found = queries.visible(user, id);
+            if (found.isEmpty()) {
+                outcomes.add(new Outcome(id, null, "no such alert"));
+                continue;
+            }
+            Alert alert = found.get();
+            AlertState state = AlertState.of(alert.state).orElseThrow();
+            if (!action.from.contains(state)) {
+                outcomes.add(new Outcome(id, AlertView.of(alert), "cannot " + action.name().toLowerCase() + " an"
+                        + " alert that is " + state.id()));
+                continue;
+            }
+            alert.state = action.to.id();
+            alert.closeReason = action == Action.CLOSE ? reason : action == Action.REOPEN ? null : alert.closeReason;
+            touch(alert, user);
+            outcomes.add(new Outcome(id, AlertView.of(alert), null));
+        }
+        return outcomes;
+    }
+
+    /** Assigns the alerts to a user name, or to nobody ({@code null}). */
+    @Transactional
+    public List<Outcome> assign(VigilUser user, List<UUID> ids, String assignee) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (UUID id : ids) {
+            var found = queries.visible(user, id);
+            if (found.isEmpty()) {
+                outcomes.add(new Outcome(id, null, "no such alert"));
+                continue;
+            }
+            Alert alert = found.get();
+            alert.assignee = assignee == null || assignee.isBlank() ? null : assignee.trim();
+            touch(alert, user);
+            outcomes.add(new Outcome(id, AlertView.of(alert), null));
+        }
+        return outcomes;
+    }
+
+    private static void touch(Alert alert, VigilUser user) {
+        alert.updated = Instant.now();
+        alert.updatedBy = user.username();
+    }
+}
