@@ -112,7 +112,10 @@ public class DetectionService {
             if (!matched.isEmpty()) {
                 Map<String, String> group = group(fields);
                 for (String key : matched) {
-                    batch.add(key, current.rules().get(key), event.id(), event.timestamp(), group);
+                    // a rule that only feeds correlations (no 'generate') writes no findings of its own
+                    if (standalone(key)) {
+                        batch.add(key, current.rules().get(key), event.id(), event.timestamp(), group);
+                    }
                     Set<String> needed = correlator.fieldsFor(key);
                     if (needed != null) {
                         correlated.add(CorrelationMatches.of(key, event, source, fields, contexts, needed));
@@ -129,13 +132,12 @@ public class DetectionService {
 
     /**
      * After the batch and its findings are stored: alerts for findings of rules at or above the alert
-     * level (not for rules that only feed correlations, unless one of those asks for them with
-     * {@code generate}), and the correlation of the matches.
+     * level, and the correlation of the matches.
      */
     public void stored(Detected detected) {
         List<Raised> raised = new ArrayList<>();
         for (Finding finding : detected.findings()) {
-            if (finding.level().ordinal() <= alertLevel.ordinal() && standalone(finding.ruleId())) {
+            if (finding.level().ordinal() <= alertLevel.ordinal()) {
                 raised.add(SingleAlerts.of(finding));
             }
         }

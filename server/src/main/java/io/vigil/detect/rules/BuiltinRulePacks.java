@@ -19,23 +19,25 @@ import io.vigil.ops.SetupState;
 import io.vigil.store.DatabaseMigrator;
 
 /**
- * Loads the SigmaHQ packs shipped in {@code sigma/sigmahq} (see its NOTICE.md) the first time the
- * server meets a database without them. A pack that exists is left alone: what administrators
+ * Loads the SigmaHQ packs shipped in {@code sigma/sigmahq} (see its NOTICE.md) and Vigil's own in
+ * {@code sigma/vigil} the first time the server meets a database without them. A pack that exists is left alone: what administrators
  * enabled, disabled or changed stays as they left it.
  */
 @Singleton
 public class BuiltinRulePacks {
 
-    /** Pack name → (title, folder of the shipped rules). */
+    /** Pack name → (title, root with its index.txt, folder of the shipped rules under the root). */
     static final Map<String, String[]> PACKS = new LinkedHashMap<>();
 
-    static {
-        PACKS.put("sigmahq-cloudtrail", new String[]{"SigmaHQ: AWS CloudTrail", "rules/cloud/aws/cloudtrail/"});
-        PACKS.put("sigmahq-linux", new String[]{"SigmaHQ: Linux", "rules/linux/"});
-        PACKS.put("sigmahq-windows", new String[]{"SigmaHQ: Windows", "rules/windows/"});
-    }
+    private static final String SIGMAHQ = "sigma/sigmahq/";
 
-    private static final String ROOT = "sigma/sigmahq/";
+    static {
+        PACKS.put("sigmahq-cloudtrail",
+                new String[]{"SigmaHQ: AWS CloudTrail", SIGMAHQ, "rules/cloud/aws/cloudtrail/"});
+        PACKS.put("sigmahq-linux", new String[]{"SigmaHQ: Linux", SIGMAHQ, "rules/linux/"});
+        PACKS.put("sigmahq-windows", new String[]{"SigmaHQ: Windows", SIGMAHQ, "rules/windows/"});
+        PACKS.put("vigil-correlations", new String[]{"Vigil: correlations", "sigma/vigil/", "correlations/"});
+    }
 
     private final RuleService rules;
     private final DatabaseMigrator migrator;
@@ -54,12 +56,14 @@ public class BuiltinRulePacks {
         }
         setup.attempt(() -> {
             List<String> loaded = new ArrayList<>();
-            List<String> index = null;
+            Map<String, List<String>> indices = new java.util.HashMap<>();
             for (var pack : PACKS.entrySet()) {
                 if (!rules.packExists(pack.getKey())) {
                     long start = System.nanoTime();
-                    index = index != null ? index : List.of(read(ROOT + "index.txt").split("\n"));
-                    List<String> files = files(index, pack.getValue()[1]);
+                    String root = pack.getValue()[1];
+                    List<String> index = indices.computeIfAbsent(root,
+                            r -> List.of(read(r + "index.txt").split("\n")));
+                    List<String> files = files(root, index, pack.getValue()[2]);
                     int refused = rules.importBuiltinPack(pack.getKey(), pack.getValue()[0], files);
                     loaded.add("%s (%d files, %d refused, %d ms)".formatted(pack.getKey(), files.size(), refused,
                             (System.nanoTime() - start) / 1_000_000));
@@ -69,18 +73,18 @@ public class BuiltinRulePacks {
         });
     }
 
-    /** The shipped rule files under a folder, in the order of {@code index.txt}. */
-    static List<String> files(List<String> index, String folder) {
+    /** The shipped rule files under a folder of a root, in the order of its {@code index.txt}. */
+    static List<String> files(String root, List<String> index, String folder) {
         List<String> texts = new ArrayList<>();
         for (String path : index) {
             if (path.startsWith(folder)) {
-                texts.add(read(ROOT + path));
+                texts.add(read(root + path));
             }
         }
         return texts;
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = BuiltinRulePacks.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -83,8 +84,11 @@ public class RuleService {
         // The pack is made with its first stored rule: an import refused whole leaves nothing behind.
         Supplier<RulePack> target = packWhenNeeded(pack, packTitle, builtin);
         List<Imported> answer = new ArrayList<>();
-        for (SigmaResult result : parser.parse(yaml)) {
-            answer.add(apply(target, result, user));
+        List<SigmaResult> results = parser.parse(yaml);
+        Map<Integer, String> refused = CorrelationReferences.refusals(results);
+        for (SigmaResult result : results) {
+            String refusal = refused.get(result.documentIndex());
+            answer.add(refusal == null ? apply(target, result, user) : refused(result, refusal));
         }
         changed.fire(new RulesChanged("import into " + pack));
         return answer;
@@ -252,11 +256,18 @@ public class RuleService {
         Supplier<RulePack> target = existing != null
                 ? () -> RulePack.findById(existing.pack)
                 : packWhenNeeded(pack, pack, false);
-        Imported done = apply(target, results.get(0), user);
+        String refusal = CorrelationReferences.refusals(results).get(0);
+        Imported done = refusal == null ? apply(target, results.get(0), user) : refused(results.get(0), refusal);
         if (!done.outcome().equals("refused")) {
             changed.fire(new RulesChanged("rule " + done.id() + " saved"));
         }
         return done;
+    }
+
+    private static Imported refused(SigmaResult result, String refusal) {
+        var c = ((SigmaResult.Correlation) result).correlation();
+        return new Imported(result.documentIndex(), c.id(), c.title(), "refused", "Sigma rule '" + c.title() + "' ("
+                + c.id() + ", document " + result.documentIndex() + ") " + refusal);
     }
 
     private void keepVersion(DetectionRule rule, String change, String user) {
