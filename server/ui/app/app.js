@@ -75,6 +75,7 @@ import './grid.js';
 import './flyout.js';
 import './charts.js';
 import './search.js';
+import './triage.js';
 // the rule editor (CodeMirror) is loaded only on the pages that have one
 if (document.querySelector('textarea.code-editor')) {
   import('./editor.js');

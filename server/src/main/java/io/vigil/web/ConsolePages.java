@@ -50,13 +50,6 @@ public class ConsolePages {
     }
 
     @GET
-    @Path("alerts")
-    @PermissionsAllowed(Names.ALERTS_READ)
-    public TemplateInstance alerts() {
-        return section("alerts", "Alerts raised by detection and correlation rules, deduplicated, ready to triage.");
-    }
-
-    @GET
     @Path("incidents")
     @PermissionsAllowed(Names.INCIDENTS_READ)
     public TemplateInstance incidents() {

@@ -60,6 +60,10 @@ class ScopeLeakTest {
             Map.entry("GET /posture/summary", "postureFigures"),
             Map.entry("GET /api/alerts", "alerts"),
             Map.entry("GET /api/alerts/{id}", "alerts"),
+            Map.entry("GET /alerts", "alerts"),
+            Map.entry("GET /alerts/newer", "alerts"),
+            Map.entry("GET /alerts/{id}", "alerts"),
+            Map.entry("GET /alerts/{id}/panel", "alerts"),
             Map.entry("GET /search/saved/panel", "savedSearches"),
             Map.entry("GET /api/saved-searches", "savedSearches"),
             Map.entry("GET /api/saved-searches/{id}", "savedSearches"),
@@ -72,7 +76,7 @@ class ScopeLeakTest {
             Map.entry("POST /rules/backtests/{job}/cancel", "BacktestScopeTest"));
 
     /** Routes with a read permission that read no events: placeholders and the like. */
-    static final Set<String> NOT_READ_PATHS = Set.of("GET /alerts", "GET /posture");
+    static final Set<String> NOT_READ_PATHS = Set.of("GET /posture");
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String marker = "LeakTest" + id;
@@ -144,6 +148,18 @@ class ScopeLeakTest {
         as("analyst").get("/api/alerts/" + outsideAlert).then().statusCode(200);
         assertThat(as("analyst-eu").queryParam("source", outName).get("/api/alerts").then().statusCode(200)
                 .extract().jsonPath().getList("$")).isEmpty();
+        // the pages: the queue, its poll for changes, an alert's page and panel
+        String queue = as("analyst-eu").get("/alerts?state=all&rule=" + ruleId).then().statusCode(200).extract()
+                .asString();
+        assertThat(queue).contains(inName).doesNotContain(outName).contains("data-testid=\"alerts-total\">1<");
+        assertThat(as("analyst").get("/alerts?state=all&rule=" + ruleId).then().extract().asString())
+                .contains(outName);
+        as("analyst-eu").get("/alerts/" + outsideAlert).then().statusCode(404);
+        as("analyst-eu").get("/alerts/" + outsideAlert + "/panel").then().statusCode(404);
+        assertThat(as("analyst").get("/alerts/" + outsideAlert + "/panel").then().statusCode(200).extract()
+                .asString()).contains(outName);
+        assertThat(as("analyst-eu").get("/alerts/newer?state=all&since=2000-01-01T00:00:00Z&rule=" + ruleId).then()
+                .statusCode(200).extract().asString()).contains(">1 new or changed");
     }
 
     @Test

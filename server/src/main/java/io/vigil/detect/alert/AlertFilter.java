@@ -42,7 +42,11 @@ public record AlertFilter(Instant from, Instant to, String rule, String state, S
         clause(clauses, parameters, "last_event >= ?", from);
         clause(clauses, parameters, "last_event < ?", to);
         clause(clauses, parameters, "rule_id = ?", rule);
-        clause(clauses, parameters, "state = ?", state);
+        if ("open".equals(state)) {
+            clauses.add("state <> 'closed'");
+        } else {
+            clause(clauses, parameters, "state = ?", state);
+        }
         clause(clauses, parameters, "rule_level = ?", level);
         if ("-".equals(assignee)) {
             clauses.add("assignee is null");

@@ -58,6 +58,21 @@ public class AlertQueries {
         return new Page(alerts.stream().map(AlertView::of).toList(), total, perLevel);
     }
 
+    /** How many alerts the filter shows changed after the instant (new ones and repeats). */
+    @Transactional
+    public long changedSince(VigilUser user, AlertFilter filter, Instant after) {
+        List<Object> parameters = new ArrayList<>();
+        String where = filter.where(user.sourceScope(), parameters);
+        parameters.add(after);
+        Query count = db.createNativeQuery("select count(*) from alert" + (where.isEmpty()
+                ? " where "
+                : where
+                        + " and ")
+                + "updated > ?" + parameters.size());
+        bind(count, parameters);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
     /** One alert with its events, if the user may see it. */
     @Transactional
     public Optional<AlertView.Detail> one(VigilUser user, UUID id) {
