@@ -23,6 +23,13 @@ final class CorrelationReferences {
     private CorrelationReferences() {
     }
 
+    /** What the import answers for a refused correlation. */
+    static RuleService.Imported refused(SigmaResult result, String refusal) {
+        var c = ((SigmaResult.Correlation) result).correlation();
+        return new RuleService.Imported(result.documentIndex(), c.id(), c.title(), "refused", "Sigma rule '"
+                + c.title() + "' (" + c.id() + ", document " + result.documentIndex() + ") " + refusal);
+    }
+
     /** Document index to the refusal, for the correlations of the stream that cannot run. */
     static Map<Integer, String> refusals(List<SigmaResult> stream) {
         if (stream.stream().noneMatch(r -> r instanceof SigmaResult.Correlation)) {

@@ -88,7 +88,7 @@ public class RuleService {
         Map<Integer, String> refused = CorrelationReferences.refusals(results);
         for (SigmaResult result : results) {
             String refusal = refused.get(result.documentIndex());
-            answer.add(refusal == null ? apply(target, result, user) : refused(result, refusal));
+            answer.add(refusal == null ? apply(target, result, user) : CorrelationReferences.refused(result, refusal));
         }
         changed.fire(new RulesChanged("import into " + pack));
         return answer;
@@ -257,17 +257,11 @@ public class RuleService {
                 ? () -> RulePack.findById(existing.pack)
                 : packWhenNeeded(pack, pack, false);
         String refusal = CorrelationReferences.refusals(results).get(0);
-        Imported done = refusal == null ? apply(target, results.get(0), user) : refused(results.get(0), refusal);
+        Imported done = refusal == null ? apply(target, results.get(0), user) : CorrelationReferences.refused(results.get(0), refusal);
         if (!done.outcome().equals("refused")) {
             changed.fire(new RulesChanged("rule " + done.id() + " saved"));
         }
         return done;
-    }
-
-    private static Imported refused(SigmaResult result, String refusal) {
-        var c = ((SigmaResult.Correlation) result).correlation();
-        return new Imported(result.documentIndex(), c.id(), c.title(), "refused", "Sigma rule '" + c.title() + "' ("
-                + c.id() + ", document " + result.documentIndex() + ") " + refusal);
     }
 
     private void keepVersion(DetectionRule rule, String change, String user) {

@@ -58,6 +58,32 @@ class RuleImportTest {
     }
 
     @Test
+    void correlationsNamingUnknownRulesOrEachOtherInACycleAreRefused() {
+        String base = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+        String lost = UUID.randomUUID().toString();
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String name = "t_failed_" + base.substring(0, 8);
+        String yaml = rule(base, "Failed", "ConsoleLogin").replace("logsource:", "name: " + name + "\nlogsource:")
+                + "---\n" + correlation(good, "Many failures", name) + "---\n"
+                + correlation(lost, "Lost", "no_such_rule_" + base.substring(0, 8)) + "---\n"
+                + correlation(a, "A", b) + "---\n" + correlation(b, "B", a);
+        given().auth().oauth2(Tokens.of("engineer")).contentType("application/yaml")
+                .body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post("/api/rules/import?pack=t-correlation-refs").then().statusCode(200).body("stored", is(2))
+                .body("documents.outcome", contains("stored", "stored", "refused", "refused", "refused"))
+                .body("documents[2].error", containsString("[correlation:unknown-rule]"))
+                .body("documents[2].error", containsString("correlation.rules[0]"))
+                .body("documents[3].error", containsString("correlation:cycle"));
+    }
+
+    private static String correlation(String id, String title, String rule) {
+        return "title: " + title + "\nid: " + id + "\ncorrelation:\n  type: event_count\n  rules: [" + rule
+                + "]\n  group-by: [sourceIPAddress]\n  timespan: 5m\n  condition: {gte: 3}\n";
+    }
+
+    @Test
     void everyChangeIsAVersionAndTheSameYamlAgainChangesNothing() {
         String id = UUID.randomUUID().toString();
         String engineer = Tokens.of("engineer");
