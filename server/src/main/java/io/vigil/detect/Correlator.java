@@ -55,6 +55,7 @@ public class Correlator {
     private final CorrelationEngine engine;
     private final PostgresCorrelationStore store;
     private final AlertService alerts;
+    private final CorrelationHealth health;
     private final Duration lateness;
     private final Clock clock = Clock.systemUTC();
     private final Deque<List<Match>> waiting = new ArrayDeque<>();
@@ -62,10 +63,11 @@ public class Correlator {
     private volatile long pausedUntil;
     private volatile InForce inForce = new InForce(CorrelationSet.EMPTY, Map.of(), Map.of());
 
-    Correlator(PostgresCorrelationStore store, AlertService alerts,
+    Correlator(PostgresCorrelationStore store, AlertService alerts, CorrelationHealth health,
             @ConfigProperty(name = "vigil.correlation.lateness", defaultValue = "15m") Duration lateness) {
         this.store = store;
         this.alerts = alerts;
+        this.health = health;
         this.lateness = lateness;
         this.engine = new CorrelationEngine(store, lateness);
     }
@@ -112,6 +114,24 @@ public class Correlator {
         return inForce.set();
     }
 
+    /** Why a stored correlation rule is not running, if it is not (refused, or not enabled). */
+    Optional<String> notInForce(String ruleId) {
+        var set = inForce.set();
+        if (set.order().stream().anyMatch(c -> c.id().equals(ruleId))) {
+            return Optional.empty();
+        }
+        return Optional.of(set.refused().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .map(r -> r.message() + " (" + r.feature() + ", at " + r.path() + ")")
+                .orElse("not enabled, or its pack is not"));
+    }
+
+    /** How many batches of matches wait for PostgreSQL. */
+    int waitingBatches() {
+        synchronized (waiting) {
+            return waiting.size();
+        }
+    }
+
     /** Correlates a stored batch's matches; alerts for the windows they complete. */
     void accept(List<Match> matches) {
         if (matches.isEmpty()) {
@@ -125,7 +145,7 @@ public class Correlator {
             }
         }
         try {
-            raise(engine.accept(inForce.set(), matches, clock.millis()).fired());
+            raise(engine.accept(inForce.set(), matches, clock.millis()));
         } catch (CorrelationStateException e) {
             if (!Outages.isOutage(e)) {
                 LOG.errorf(e, "correlation failed on %d matches", matches.size());
@@ -176,7 +196,7 @@ public class Correlator {
                     break;
                 }
                 try {
-                    raise(engine.accept(current.set(), next, clock.millis()).fired());
+                    raise(engine.accept(current.set(), next, clock.millis()));
                 } catch (CorrelationStateException e) {
                     if (Outages.isOutage(e)) {
                         throw e;
@@ -187,7 +207,10 @@ public class Correlator {
                     waiting.pollFirst();
                 }
             }
-            raise(engine.settle(current.set(), clock.millis()).fired());
+            long now = clock.millis();
+            raise(engine.settle(current.set(), now));
+            health.settled(current.set().order().stream().filter(c -> !c.rule().rising()).map(c -> c.id())
+                    .toList(), now - lateness.toMillis());
         } catch (CorrelationStateException e) {
             LOG.debugf("correlation not settled now: %s", e.getMessage());
         }
@@ -199,7 +222,8 @@ public class Correlator {
         long now = clock.millis();
         for (var c : inForce.set().order()) {
             try {
-                store.evict(c.id(), now - lateness.toMillis() - 2 * c.rule().timespan().toMillis());
+                health.evicted(c.id(), store.evict(c.id(), now - lateness.toMillis()
+                        - 2 * c.rule().timespan().toMillis()));
             } catch (CorrelationStateException e) {
                 LOG.debugf("correlation state not trimmed now: %s", e.getMessage());
                 return;
@@ -243,7 +267,9 @@ public class Correlator {
         raiseAlerts(again);
     }
 
-    private void raise(List<Fired> fired) {
+    private void raise(CorrelationEngine.Outcome outcome) {
+        health.record(outcome.perRule());
+        List<Fired> fired = outcome.fired();
         if (fired.isEmpty()) {
             return;
         }

@@ -135,14 +135,19 @@ public class DetectionService {
      * level, and the correlation of the matches.
      */
     public void stored(Detected detected) {
-        List<Raised> raised = new ArrayList<>();
-        for (Finding finding : detected.findings()) {
-            if (finding.level().ordinal() <= alertLevel.ordinal()) {
-                raised.add(SingleAlerts.of(finding));
+        // the batch is stored and acknowledged whatever happens here: a failure is logged, never thrown
+        try {
+            List<Raised> raised = new ArrayList<>();
+            for (Finding finding : detected.findings()) {
+                if (finding.level() != null && finding.level().ordinal() <= alertLevel.ordinal()) {
+                    raised.add(SingleAlerts.of(finding));
+                }
             }
+            correlator.raiseAlerts(raised);
+            correlator.accept(detected.matches());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "alerts and correlation of a stored batch failed");
         }
-        correlator.raiseAlerts(raised);
-        correlator.accept(detected.matches());
     }
 
     private boolean standalone(String ruleId) {

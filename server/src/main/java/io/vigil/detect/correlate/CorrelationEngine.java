@@ -36,7 +36,21 @@ public final class CorrelationEngine {
     }
 
     /** What a pass did: fired windows and the inputs it could not use. */
-    public record Outcome(List<Fired> fired, int ungrouped, int lateCounted, int lateSettled) {
+    public record Outcome(List<Fired> fired, Map<String, RuleCounts> perRule) {
+    }
+
+    /**
+     * What a pass did for one correlation rule: inputs kept (new ones), windows fired, inputs later than
+     * the lateness that still counted, inputs that came after their windows were decided, matches without
+     * a group-by value; and the newest event time among the inputs (epoch ms, or {@code Long.MIN_VALUE}).
+     */
+    public record RuleCounts(long inputs, long fired, long lateCounted, long lateDropped, long ungrouped,
+            long newest) {
+
+        RuleCounts plus(RuleCounts o) {
+            return new RuleCounts(inputs + o.inputs, fired + o.fired, lateCounted + o.lateCounted,
+                    lateDropped + o.lateDropped, ungrouped + o.ungrouped, Math.max(newest, o.newest));
+        }
     }
 
     private record Key(Compiled correlation, String group) {
@@ -81,9 +95,11 @@ public final class CorrelationEngine {
         private final Map<Key, Map<String, String>> groups = new HashMap<>();
         private final List<Fired> fired = new ArrayList<>();
         private final java.util.Set<String> behind = new java.util.HashSet<>();
-        private int ungrouped;
-        private int lateCounted;
-        private int lateSettled;
+        private final Map<String, RuleCounts> counts = new HashMap<>();
+
+        private void count(String rule, RuleCounts more) {
+            counts.merge(rule, more, RuleCounts::plus);
+        }
 
         Pass(long now) {
             this.now = now;
@@ -97,7 +113,7 @@ public final class CorrelationEngine {
                 for (String field : rule.groupBy()) {
                     String value = match.field().apply(rule.fieldFor(field, reference));
                     if (value == null) {
-                        ungrouped++;
+                        count(use.correlation().id(), new RuleCounts(0, 0, 0, 0, 1, Long.MIN_VALUE));
                         group = null;
                         break;
                     }
@@ -122,6 +138,7 @@ public final class CorrelationEngine {
                 List<Window> windows) {
             for (Window w : store.fire(c.id(), groupKey, windows)) {
                 fired.add(new Fired(c, group, groupKey, w));
+                count(c.id(), new RuleCounts(0, 1, 0, 0, 0, Long.MIN_VALUE));
             }
             if (set.uses(c.id()).isEmpty()) {
                 return;
@@ -147,7 +164,7 @@ public final class CorrelationEngine {
                     settle(set, c);
                 }
             }
-            return new Outcome(List.copyOf(fired), ungrouped, lateCounted, lateSettled);
+            return new Outcome(List.copyOf(fired), Map.copyOf(counts));
         }
 
         private void settle(CorrelationSet set, Compiled c) {
@@ -173,8 +190,9 @@ public final class CorrelationEngine {
         private void judge(CorrelationSet set, Key key, List<CorrelationInput> arrived) {
             Compiled c = key.correlation();
             var added = store.add(c.id(), key.group(), arrived);
-            lateSettled += added.settledAlready();
-            lateCounted += (int) arrived.stream().filter(i -> i.time() < now - lateness).count();
+            long late = arrived.stream().filter(i -> i.time() < now - lateness).count();
+            long newest = arrived.stream().mapToLong(CorrelationInput::time).max().orElse(Long.MIN_VALUE);
+            count(c.id(), new RuleCounts(added.added(), 0, late, added.settledAlready(), 0, newest));
             if (!c.rule().rising()) {
                 return;
             }

@@ -49,6 +49,13 @@ public class RuleService {
                 .list().stream().map(rule -> new StoredRule(rule.id, rule.version, rule.yaml)).toList();
     }
 
+    /** A stored correlation rule's YAML. */
+    @Transactional
+    public Optional<String> correlationYaml(String id) {
+        DetectionRule rule = DetectionRule.findById(id);
+        return rule != null && "correlation".equals(rule.kind) ? Optional.of(rule.yaml) : Optional.empty();
+    }
+
     /** The enabled correlation rules of enabled packs. */
     @Transactional
     public List<StoredRule> activeCorrelations() {
@@ -257,7 +264,9 @@ public class RuleService {
                 ? () -> RulePack.findById(existing.pack)
                 : packWhenNeeded(pack, pack, false);
         String refusal = CorrelationReferences.refusals(results).get(0);
-        Imported done = refusal == null ? apply(target, results.get(0), user) : CorrelationReferences.refused(results.get(0), refusal);
+        Imported done = refusal == null
+                ? apply(target, results.get(0), user)
+                : CorrelationReferences.refused(results.get(0), refusal);
         if (!done.outcome().equals("refused")) {
             changed.fire(new RulesChanged("rule " + done.id() + " saved"));
         }

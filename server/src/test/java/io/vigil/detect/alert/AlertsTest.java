@@ -124,6 +124,19 @@ class AlertsTest {
                 .equals(4));
         assertThat(alerts("rule=" + correlation)).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("count", 2));
+
+        // its health: running, what it took and fired, what it holds; the 203.0.113.6 match is a group of one
+        JsonPath health = as("engineer").get("/api/rules/" + correlation + "/health").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(health.getBoolean("inForce")).isTrue();
+        assertThat(health.getBoolean("rising")).isTrue();
+        assertThat(health.getLong("inputs")).isEqualTo(5);
+        assertThat(health.getLong("fired")).isEqualTo(2);
+        assertThat(health.getLong("stateInputs")).isEqualTo(5);
+        assertThat(health.getLong("stateGroups")).isEqualTo(2);
+        assertThat(as("engineer").get("/rules/" + correlation + "/health").then().statusCode(200).extract()
+                .asString()).contains("as soon as a window holds", "2 windows from 5 inputs");
+        as("engineer").get("/api/rules/" + base + "-none/health").then().statusCode(404);
     }
 
     @Test
