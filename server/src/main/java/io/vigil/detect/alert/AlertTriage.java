@@ -55,31 +55,29 @@ public class AlertTriage {
         if (action == Action.CLOSE && (reason == null || AlertState.CloseReason.of(reason).isEmpty())) {
             throw new IllegalArgumentException("reason: closing needs one of true_positive, false_positive, benign");
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (UUID id : ids) {
-            var found = queries.visible(user, id);
-            if (found.isEmpty()) {
-                outcomes.add(new Outcome(id, null, "no such alert"));
-                continue;
-            }
-            Alert alert = found.get();
+        return each(user, ids, alert -> {
             AlertState state = AlertState.of(alert.state).orElseThrow();
             if (!action.from.contains(state)) {
-                outcomes.add(new Outcome(id, AlertView.of(alert), "cannot " + action.name().toLowerCase() + " an"
-                        + " alert that is " + state.id()));
-                continue;
+                return "cannot " + action.name().toLowerCase(java.util.Locale.ROOT) + " an alert that is "
+                        + state.id();
             }
             alert.state = action.to.id();
             alert.closeReason = action == Action.CLOSE ? reason : action == Action.REOPEN ? null : alert.closeReason;
-            touch(alert, user);
-            outcomes.add(new Outcome(id, AlertView.of(alert), null));
-        }
-        return outcomes;
+            return null;
+        });
     }
 
     /** Assigns the alerts to a user name, or to nobody ({@code null}). */
     @Transactional
     public List<Outcome> assign(VigilUser user, List<UUID> ids, String assignee) {
+        return each(user, ids, alert -> {
+            alert.assignee = assignee == null || assignee.isBlank() ? null : assignee.trim();
+            return null;
+        });
+    }
+
+    /** Applies the change to each alert the user can see; the change answers why not, or null when done. */
+    private List<Outcome> each(VigilUser user, List<UUID> ids, java.util.function.Function<Alert, String> change) {
         List<Outcome> outcomes = new ArrayList<>();
         for (UUID id : ids) {
             var found = queries.visible(user, id);
@@ -88,9 +86,11 @@ public class AlertTriage {
                 continue;
             }
             Alert alert = found.get();
-            alert.assignee = assignee == null || assignee.isBlank() ? null : assignee.trim();
-            touch(alert, user);
-            outcomes.add(new Outcome(id, AlertView.of(alert), null));
+            String problem = change.apply(alert);
+            if (problem == null) {
+                touch(alert, user);
+            }
+            outcomes.add(new Outcome(id, AlertView.of(alert), problem));
         }
         return outcomes;
     }
