@@ -97,13 +97,15 @@ public final class AdminClient {
      * Waits until the server has loaded its built-in rule packs (on a first start they load in the
      * background), so that demo events meet the rules; false when they did not come in time.
      */
-    public boolean awaitBuiltinRules(String lastPack, Duration timeout) throws IOException, InterruptedException {
+    public boolean awaitBuiltinRules(String lastCorrelation, Duration timeout) throws IOException,
+            InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/rules"))
-                    .header("Authorization", "Bearer " + adminToken()).GET().build(),
+            // the last pack's correlation running means every pack is stored and detection has reloaded
+            var response = http.send(HttpRequest.newBuilder(URI.create(vigilUrl() + "/api/rules/" + lastCorrelation
+                    + "/health")).header("Authorization", "Bearer " + adminToken()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && response.body().contains("\"" + lastPack + "\"")) {
+            if (response.statusCode() == 200 && response.body().contains("\"inForce\":true")) {
                 return true;
             }
             Thread.sleep(2000); // polling a server that is busy loading; nothing to wait on

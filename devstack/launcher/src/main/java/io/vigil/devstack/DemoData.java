@@ -52,7 +52,8 @@ final class DemoData {
     /** Creates the demo sources that do not exist yet and fills them; returns what it did, for the banner. */
     List<String> seed() throws IOException, InterruptedException {
         List<String> done = new ArrayList<>();
-        if (!admin.awaitBuiltinRules("sigmahq-windows", Duration.ofMinutes(3))) {
+        // the traffic spike correlation of the last built-in pack (vigil-correlations)
+        if (!admin.awaitBuiltinRules("4252dfdf-2f95-4b2d-a043-41ae6e02be3c", Duration.ofMinutes(3))) {
             System.err.println("vigil: the built-in rule packs are still loading; demo events may get no findings");
         }
         if (!admin.sourceExists(CLOUDTRAIL)) {
