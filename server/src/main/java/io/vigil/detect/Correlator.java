@@ -2,7 +2,6 @@ package io.vigil.detect;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,10 +27,12 @@ import io.vigil.detect.correlate.CorrelationEngine.Match;
 import io.vigil.detect.correlate.CorrelationSet;
 import io.vigil.detect.correlate.CorrelationStateException;
 import io.vigil.detect.correlate.PostgresCorrelationStore;
+import io.vigil.detect.rules.AlertLevels;
 import io.vigil.detect.rules.RuleService;
 import io.vigil.detect.sigma.SigmaCorrelation;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
+import io.vigil.event.Level;
 
 /**
  * Runs the correlation rules in force (ADR 0020) on what detection matched: each ingest batch's matches
@@ -61,6 +62,7 @@ public class Correlator {
     private final Deque<List<Match>> waiting = new ArrayDeque<>();
     private final Deque<Raised> unraised = new ArrayDeque<>();
     private volatile long pausedUntil;
+    private volatile Map<String, String> alertLevels = Map.of();
     private volatile InForce inForce = new InForce(CorrelationSet.EMPTY, Map.of(), Map.of());
 
     Correlator(PostgresCorrelationStore store, AlertService alerts, CorrelationHealth health,
@@ -76,7 +78,9 @@ public class Correlator {
      * Compiles the enabled correlation rules against the detection rules in force (references by id or
      * name) and runs them from now on; detection calls this whenever it reloads the rules.
      */
-    void reload(List<RuleService.StoredRule> correlations, Map<String, String> detectionRules) {
+    void reload(List<RuleService.StoredRule> correlations, Map<String, String> detectionRules,
+            Map<String, String> alertLevels) {
+        this.alertLevels = Map.copyOf(alertLevels);
         Map<String, SigmaCorrelation> rules = new LinkedHashMap<>();
         Map<String, Integer> versions = new HashMap<>();
         for (var stored : correlations) {
@@ -275,20 +279,11 @@ public class Correlator {
         }
         List<Raised> raised = new ArrayList<>(fired.size());
         for (Fired f : fired) {
-            SigmaCorrelation rule = f.correlation().rule();
-            List<Raised.Event> events = new ArrayList<>();
-            long first = f.window().end();
-            for (var input : f.window().inputs()) {
-                first = Math.min(first, input.time());
-                // a chained correlation's inputs are windows, not events
-                if (!input.id().contains("@")) {
-                    events.add(new Raised.Event(input.id(), Instant.ofEpochMilli(input.time()), input.source()));
-                }
+            Level level = CorrelationAlerts.level(f.correlation().rule());
+            // a correlation alerts on every window unless its rule or pack says otherwise
+            if (AlertLevels.alerts(alertLevels.get(f.correlation().id()), level, null)) {
+                raised.add(CorrelationAlerts.of(f, inForce.versions().getOrDefault(f.correlation().id(), 1), level));
             }
-            raised.add(new Raised(f.correlation().id(), inForce.versions().getOrDefault(f.correlation().id(), 1),
-                    rule.title(), rule.level() == null ? "high" : rule.level(), rule.type().sigma(), f.group(),
-                    Instant.ofEpochMilli(first), Instant.ofEpochMilli(f.window().end()), events,
-                    Set.copyOf(f.window().sources())));
         }
         raiseAlerts(raised);
     }

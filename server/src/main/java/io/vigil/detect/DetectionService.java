@@ -24,6 +24,7 @@ import io.vigil.detect.correlate.CorrelationEngine;
 import io.vigil.detect.match.EventContext;
 import io.vigil.detect.match.EventFields;
 import io.vigil.detect.match.RuleSet;
+import io.vigil.detect.rules.AlertLevels;
 import io.vigil.detect.rules.RuleService;
 import io.vigil.detect.rules.RulesChanged;
 import io.vigil.detect.sigma.SigmaFilter;
@@ -65,20 +66,23 @@ public class DetectionService {
     private final RuleService rules;
     private final LogSourcesSeen logSources;
     private final Correlator correlator;
+    private final AlertLevels alertLevels;
     private final Level alertLevel;
+    private volatile Map<String, String> ruleAlertLevels = Map.of();
     private final SlowRuleGuard guard;
     private final SigmaParser parser = new SigmaParser();
     private final Clock clock = Clock.systemUTC();
     private volatile Loaded loaded = Loaded.EMPTY;
     private volatile String loadedFingerprint = "";
 
-    DetectionService(RuleService rules, LogSourcesSeen logSources, Correlator correlator,
+    DetectionService(RuleService rules, LogSourcesSeen logSources, Correlator correlator, AlertLevels alertLevels,
             @ConfigProperty(name = "vigil.detection.rule-timeout", defaultValue = "100ms") Duration ruleTimeout,
             @ConfigProperty(name = "vigil.detection.rule-strikes", defaultValue = "3") int strikes,
             @ConfigProperty(name = "vigil.alerts.level", defaultValue = "high") String alertLevel) {
         this.rules = rules;
         this.logSources = logSources;
         this.correlator = correlator;
+        this.alertLevels = alertLevels;
         this.alertLevel = Level.of(alertLevel).orElseThrow(() -> new IllegalArgumentException(
                 "vigil.alerts.level: one of " + Level.IDS + ", not '" + alertLevel + "'"));
         this.guard = new SlowRuleGuard(ruleTimeout, strikes);
@@ -139,7 +143,7 @@ public class DetectionService {
         try {
             List<Raised> raised = new ArrayList<>();
             for (Finding finding : detected.findings()) {
-                if (finding.level() != null && finding.level().ordinal() <= alertLevel.ordinal()) {
+                if (AlertLevels.alerts(ruleAlertLevels.get(finding.ruleId()), finding.level(), alertLevel)) {
                     raised.add(SingleAlerts.of(finding));
                 }
             }
@@ -271,7 +275,9 @@ public class DetectionService {
                 references.putIfAbsent(rule.rule().name(), rule.id());
             }
         });
-        correlator.reload(rules.activeCorrelations(), references);
+        Map<String, String> levels = alertLevels.effective();
+        ruleAlertLevels = Map.copyOf(levels);
+        correlator.reload(rules.activeCorrelations(), references, levels);
         guard.reset();
         loadedFingerprint = fingerprint;
         LOG.infof("detection: %d rules active%s%s", compiled.size(), filterList.isEmpty()

@@ -54,6 +54,10 @@ public class DetectionRule extends PanacheEntityBase {
     @Column(name = "logsource_category")
     public String logsourceCategory;
 
+    /** The lowest level of its findings that alerts, or {@code never}; null: its pack's, else the default. */
+    @Column(name = "alert_level")
+    public String alertLevel;
+
     /** The Sigma {@code name} correlations may refer to the rule by, if it has one. */
     public String name;
 

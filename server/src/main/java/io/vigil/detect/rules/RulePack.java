@@ -25,4 +25,8 @@ public class RulePack extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The lowest level of its rules' findings that alerts, or {@code never}; null: the server's default. */
+    @Column(name = "alert_level")
+    public String alertLevel;
 }

@@ -79,7 +79,14 @@ public class RuleService {
                 .createQuery("select count(r), max(r.updatedAt), sum(r.version) from DetectionRule r")
                 .getSingleResult();
         long enabledPacks = RulePack.count("enabled", true);
-        return rules[0] + ":" + rules[1] + ":" + rules[2] + ":" + enabledPacks + "/" + RulePack.count();
+        // alert levels change no version: their own digest makes other replicas reload too
+        Object levels = DetectionRule.getEntityManager().createNativeQuery("""
+                select md5(coalesce((select string_agg(id || '=' || alert_level, ',' order by id) from detection_rule
+                    where alert_level is not null), '') || '/' || coalesce((select string_agg(name || '='
+                    || alert_level, ',' order by name) from rule_pack where alert_level is not null), ''))""")
+                .getSingleResult();
+        return rules[0] + ":" + rules[1] + ":" + rules[2] + ":" + enabledPacks + "/" + RulePack.count() + ":"
+                + levels;
     }
 
     /** What became of one document of an import. */

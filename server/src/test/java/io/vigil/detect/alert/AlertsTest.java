@@ -140,6 +140,30 @@ class AlertsTest {
     }
 
     @Test
+    void alertLevelsSetOnARuleOrItsPackDecideWhichFindingsAlert() {
+        String agent = "levels-" + UUID.randomUUID();
+        String pack = "t-levels-" + agent.substring(7, 15);
+        String low = TestRules.callBy("PutBucketAcl", agent, "Bucket ACL changed, low", "low", "attack.t1530", pack);
+        String high = TestRules.callBy("PutBucketAcl", agent, "Bucket ACL changed, high", "high", "attack.t1530",
+                pack);
+        as("engineer").contentType("application/json").body(Map.of("level", "low"))
+                .post("/api/alert-levels/rules/" + low).then().statusCode(204);
+        as("engineer").contentType("application/json").body(Map.of("level", "never"))
+                .post("/api/alert-levels/packs/" + pack).then().statusCode(204);
+        as("engineer").contentType("application/json").body(Map.of("level", "sometimes"))
+                .post("/api/alert-levels/packs/" + pack).then().statusCode(400);
+        as("analyst").contentType("application/json").body(Map.of("level", "low"))
+                .post("/api/alert-levels/rules/" + low).then().statusCode(403);
+        assertThat(as("engineer").get("/api/alert-levels").then().statusCode(200).extract().jsonPath()
+                .getMap("$")).containsEntry(low, "low").containsEntry(high, "never");
+
+        String source = TestSources.create("t-levels-", "cloudtrail", 30);
+        TestSources.ingest(source, record("PutBucketAcl", agent, "eve", "192.0.2.77", Instant.now().minusSeconds(5)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts("rule=" + low).size() == 1);
+        assertThat(alerts("rule=" + high)).as("its pack says never").isEmpty();
+    }
+
+    @Test
     void triageMovesAlertsAndManagersOnlyRead() {
         String agent = "triage-" + UUID.randomUUID();
         String rule = TestRules.callBy("DeleteBucket", agent, "Bucket deleted", "critical", "attack.t1485",

@@ -68,6 +68,13 @@ class PostgresCorrelationStoreTest {
     }
 
     @Test
+    void aRestartHalfwayChangesNothing() {
+        var comparison = RandomStreams.compare(13, 600, isolated(), 1, true);
+        assertThat(comparison.differences()).isEmpty();
+        assertThat(comparison.perRule().values().stream().mapToInt(n -> n[2]).sum()).isPositive();
+    }
+
+    @Test
     void inputsAreKeptOnceAndForgottenWhenOld() {
         CorrelationStore store = isolated();
         var input = new CorrelationInput("e1", 1_000, 0, "x".repeat(5_000), "src");

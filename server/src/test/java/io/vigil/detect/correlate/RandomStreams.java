@@ -134,6 +134,15 @@ public final class RandomStreams {
      * {@code replicaCount} engines that take their shares of each moment's arrivals at the same time.
      */
     public static Comparison compare(long seed, int events, CorrelationStore store, int replicaCount) {
+        return compare(seed, events, store, replicaCount, false);
+    }
+
+    /**
+     * As {@link #compare(long, int, CorrelationStore, int)}; with {@code restart}, every engine is replaced
+     * by a new one halfway through the stream (a server restarted between two events).
+     */
+    public static Comparison compare(long seed, int events, CorrelationStore store, int replicaCount,
+            boolean restart) {
         Random random = new Random(seed);
         CorrelationSet set = CorrelationCases.set(rules(random));
         List<Arrival> arrivals = new ArrayList<>();
@@ -171,7 +180,12 @@ public final class RandomStreams {
         for (int r = 0; r < replicaCount; r++) {
             replicas.add(new CorrelationEngine(store, LATENESS));
         }
+        boolean restarted = false;
         for (int i = 0; i < arrivals.size();) {
+            if (restart && !restarted && i >= arrivals.size() / 2) {
+                replicas.replaceAll(r -> new CorrelationEngine(store, LATENESS));
+                restarted = true;
+            }
             int size = 1 + random.nextInt(random.nextBoolean() ? 5 : 60);
             List<Arrival> tick = arrivals.subList(i, Math.min(arrivals.size(), i + size));
             long now = tick.get(0).at();
