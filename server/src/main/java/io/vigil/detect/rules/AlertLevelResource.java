@@ -47,12 +47,7 @@ public class AlertLevelResource {
     @PermissionsAllowed(Permission.Names.RULES_WRITE)
     @Operation(summary = "Set a rule's alert level: a level, never, or null to inherit its pack's")
     public Response rule(@PathParam("id") String id, Setting setting) {
-        String level = setting == null ? null : setting.level();
-        var problem = AlertLevels.problem(level);
-        if (problem.isPresent()) {
-            return JsonProblems.of(400, problem.get());
-        }
-        return levels.setForRule(id, level) ? Response.noContent().build() : JsonProblems.of(404, "no rule " + id);
+        return set(setting, level -> levels.setForRule(id, level), "no rule " + id);
     }
 
     @POST
@@ -61,13 +56,15 @@ public class AlertLevelResource {
     @PermissionsAllowed(Permission.Names.RULES_WRITE)
     @Operation(summary = "Set a pack's alert level: a level, never, or null for the server's default")
     public Response pack(@PathParam("name") String name, Setting setting) {
+        return set(setting, level -> levels.setForPack(name, level), "no pack " + name);
+    }
+
+    private static Response set(Setting setting, java.util.function.Predicate<String> apply, String missing) {
         String level = setting == null ? null : setting.level();
         var problem = AlertLevels.problem(level);
         if (problem.isPresent()) {
             return JsonProblems.of(400, problem.get());
         }
-        return levels.setForPack(name, level)
-                ? Response.noContent().build()
-                : JsonProblems.of(404, "no pack " + name);
+        return apply.test(level) ? Response.noContent().build() : JsonProblems.of(404, missing);
     }
 }

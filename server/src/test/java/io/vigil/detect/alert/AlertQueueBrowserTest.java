@@ -79,7 +79,8 @@ class AlertQueueBrowserTest extends BrowserTest {
             // the keyboard: the first row is current; 'a' acknowledges it
             rows.first().focus();
             page.keyboard().press("a");
-            page.waitForLoadState();
+            // the page reloads itself once the alert is acknowledged: wait for that before going on
+            PlaywrightAssertions.assertThat(page.getByTestId("alerts")).containsText("acknowledged");
             await().atMost(Duration.ofSeconds(10)).until(() -> alerts(rule).stream()
                     .filter(a -> a.get("state").equals("acknowledged")).count() == 1);
 
