@@ -37,14 +37,18 @@ final class CorrelationReferences {
         }
         Map<String, String> references = new HashMap<>();
         Map<String, SigmaCorrelation> correlations = new LinkedHashMap<>();
-        for (DetectionRule stored : DetectionRule.<DetectionRule>listAll()) {
-            references.put(stored.id, stored.id);
-            if (stored.name != null) {
-                references.putIfAbsent(stored.name, stored.id);
+        // ids and names of every stored rule, the YAML of the correlations only (thousands of rules are stored)
+        for (Object row : DetectionRule.getEntityManager().createQuery(
+                "select r.id, r.name, case when r.kind = 'correlation' then r.yaml end from DetectionRule r")
+                .getResultList()) {
+            Object[] cells = (Object[]) row;
+            String id = (String) cells[0];
+            references.put(id, id);
+            if (cells[1] != null) {
+                references.putIfAbsent((String) cells[1], id);
             }
-            if ("correlation".equals(stored.kind)
-                    && PARSER.parseOne(stored.yaml) instanceof SigmaResult.Correlation c) {
-                correlations.put(stored.id, c.correlation());
+            if (cells[2] != null && PARSER.parseOne((String) cells[2]) instanceof SigmaResult.Correlation c) {
+                correlations.put(id, c.correlation());
             }
         }
         Map<String, Integer> documents = new HashMap<>();
