@@ -89,6 +89,17 @@ public class AlertQueries {
         return Optional.of(new AlertView.Detail(AlertView.of(alert.get()), events));
     }
 
+    /**
+     * Alerts by id for the system itself (notifications), in the order asked, without a user's scope: who
+     * receives a channel's messages is an admin's choice.
+     */
+    @Transactional
+    public List<AlertView> system(List<UUID> ids) {
+        Map<UUID, Alert> found = new java.util.HashMap<>();
+        Alert.<Alert>list("id in ?1", ids).forEach(a -> found.put(a.id, a));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).map(AlertView::of).toList();
+    }
+
     /** The alert, if it exists and every source behind it is in the user's scope. */
     Optional<Alert> visible(VigilUser user, UUID id) {
         Alert alert = Alert.findById(id);
