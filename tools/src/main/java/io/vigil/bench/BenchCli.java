@@ -18,11 +18,13 @@ public final class BenchCli {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || !List.of("ingest", "search", "matcher").contains(args[0])) {
+        if (args.length == 0 || !List.of("ingest", "search", "matcher", "latency").contains(args[0])) {
             System.err.println(
                     "usage: vigil bench ingest [--events N] [--batch N] [--senders N] [--rules all [--rounds N]]\n"
                             + "       vigil bench search [--events N] [--reps N] [--senders N] [--warm-up SECONDS]\n"
-                            + "       vigil bench matcher [--corpora DIR] [--rounds N] [--round-ms N]");
+                            + "       vigil bench matcher [--corpora DIR] [--rounds N] [--round-ms N]\n"
+                            + "       vigil bench latency [--seconds N] [--eps N] [--syslog-lps N]"
+                            + " [--scenarios-per-minute N] [--idle N]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -40,7 +42,11 @@ public final class BenchCli {
     private static int run(String name, Map<String, String> options) {
         try (var stack = BenchStack.attachOrStart(System.getenv())) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            return name.equals("search") ? search(stack, options) : ingest(stack, options);
+            return switch (name) {
+                case "search" -> search(stack, options);
+                case "latency" -> latency(stack, options);
+                default -> ingest(stack, options);
+            };
         } catch (StackException e) {
             System.err.println("vigil bench: " + e.getMessage());
             return 1;
@@ -89,6 +95,26 @@ public final class BenchCli {
         System.out.printf(Locale.ROOT, "RESULT p50_ms=%d p95_ms=%d raw_p95_ms=%d overhead=%.2f%n",
                 Math.round(result.p50Ms()), Math.round(result.p95Ms()), Math.round(result.rawP95Ms()),
                 result.overhead());
+        return 0;
+    }
+
+    private static int latency(BenchStack stack, Map<String, String> options) throws Exception {
+        LatencyBench.Result result;
+        try {
+            // --scenarios-per-minute counts each kind: 24 a minute is 24 single and 24 correlation attacks
+            result = new LatencyBench(stack, Duration.ofSeconds(intOption(options, "--seconds", 60)),
+                    intOption(options, "--eps", 2000), intOption(options, "--syslog-lps", 500),
+                    intOption(options, "--scenarios-per-minute", 24), intOption(options, "--idle", 5)).run();
+        } finally {
+            // before the RESULT line, which ends the output
+            stack.dropCreatedSources();
+        }
+        // a kind with no alert seen shows -1
+        System.out.printf(Locale.ROOT, "RESULT single_p50_ms=%d single_p95_ms=%d correlation_p50_ms=%d "
+                + "correlation_p95_ms=%d eps=%.0f missed=%d idle_single_p50_ms=%d idle_correlation_p50_ms=%d%n",
+                Math.round(result.single().p50Ms()), Math.round(result.single().p95Ms()),
+                Math.round(result.correlation().p50Ms()), Math.round(result.correlation().p95Ms()), result.eps(),
+                result.missed(), Math.round(result.idleSingle().p50Ms()), Math.round(result.idleCorrelation().p50Ms()));
         return 0;
     }
 
