@@ -27,7 +27,8 @@ public class CorrelationHealth {
 
     /** A correlation rule's health as the page and the API show it. */
     public record View(boolean inForce, String notInForce, boolean rising, Duration timespan, long inputs,
-            long fired, long lateCounted, long lateDropped, long ungrouped, long evicted, Instant newestInput,
+            long fired, long lateCounted, long lateDropped, long ungrouped, long evicted, long shed,
+            Instant newestInput,
             Instant settledThrough, Long lagSeconds, long stateInputs, long stateGroups, int waitingBatches) {
     }
 
@@ -83,6 +84,29 @@ public class CorrelationHealth {
         }
     }
 
+    @Transactional
+    void shed(String rule, long count) {
+        db.createNativeQuery("""
+                insert into correlation_health (rule_id, shed, updated) values (?1, ?2, now())
+                on conflict (rule_id) do update set shed = correlation_health.shed + excluded.shed,
+                    updated = now()""").setParameter(1, rule).setParameter(2, count).executeUpdate();
+    }
+
+    /** When each rule's windows are settled through (waiting rules that have settled at least once). */
+    @Transactional
+    Map<String, Instant> settledThrough(Collection<String> rules) {
+        Map<String, Instant> settled = new java.util.HashMap<>();
+        if (rules.isEmpty()) {
+            return settled;
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = db.createNativeQuery("""
+                select rule_id, settled from correlation_health where rule_id = any(?1) and settled is not null""")
+                .setParameter(1, rules.toArray(String[]::new)).getResultList();
+        rows.forEach(row -> settled.put((String) row[0], instant(row[1])));
+        return settled;
+    }
+
     /** The figures of one rule, with whether it is in force (else why not) and the state it holds now. */
     @Transactional
     public View of(String ruleId, Optional<String> notInForce, boolean rising, Duration timespan,
@@ -90,11 +114,12 @@ public class CorrelationHealth {
         Object[] row = (Object[]) db.createNativeQuery("""
                 select coalesce(max(inputs), 0), coalesce(max(fired), 0), coalesce(max(late_counted), 0),
                     coalesce(max(late_dropped), 0), coalesce(max(ungrouped), 0), coalesce(max(evicted), 0),
-                    max(newest_input), max(settled),
+                    max(newest_input), max(settled), coalesce(max(shed), 0),
                     (select count(*) from correlation_input where rule_id = ?1),
                     (select count(*) from correlation_group where rule_id = ?1)
                 from correlation_health where rule_id = ?1""").setParameter(1, ruleId).getSingleResult();
         Instant newest = instant(row[6]);
+        long shed = n(row[8]);
         Instant settled = instant(row[7]);
         Long lag = rising
                 ? null
@@ -102,7 +127,7 @@ public class CorrelationHealth {
                         ? null
                         : Math.max(0, Duration.between(settled, Instant.now()).toSeconds());
         return new View(notInForce.isEmpty(), notInForce.orElse(null), rising, timespan, n(row[0]), n(row[1]),
-                n(row[2]), n(row[3]), n(row[4]), n(row[5]), newest, settled, lag, n(row[8]), n(row[9]),
+                n(row[2]), n(row[3]), n(row[4]), n(row[5]), shed, newest, settled, lag, n(row[9]), n(row[10]),
                 waitingBatches);
     }
 

@@ -57,7 +57,9 @@ public class Correlator {
     private final PostgresCorrelationStore store;
     private final AlertService alerts;
     private final CorrelationHealth health;
+    private final CorrelationWatch watch;
     private final Duration lateness;
+    private final long maxState;
     private final Clock clock = Clock.systemUTC();
     private final Deque<List<Match>> waiting = new ArrayDeque<>();
     private final Deque<Raised> unraised = new ArrayDeque<>();
@@ -65,12 +67,15 @@ public class Correlator {
     private volatile Map<String, String> alertLevels = Map.of();
     private volatile InForce inForce = new InForce(CorrelationSet.EMPTY, Map.of(), Map.of());
 
-    Correlator(PostgresCorrelationStore store, AlertService alerts, CorrelationHealth health,
-            @ConfigProperty(name = "vigil.correlation.lateness", defaultValue = "15m") Duration lateness) {
+    Correlator(PostgresCorrelationStore store, AlertService alerts, CorrelationHealth health, CorrelationWatch watch,
+            @ConfigProperty(name = "vigil.correlation.lateness", defaultValue = "15m") Duration lateness,
+            @ConfigProperty(name = "vigil.correlation.max-state", defaultValue = "1000000") long maxState) {
         this.store = store;
         this.alerts = alerts;
         this.health = health;
+        this.watch = watch;
         this.lateness = lateness;
+        this.maxState = maxState;
         this.engine = new CorrelationEngine(store, lateness);
     }
 
@@ -105,6 +110,10 @@ public class Correlator {
             }
         }
         inForce = new InForce(set, Map.copyOf(fields), Map.copyOf(versions));
+        Map<String, String> waitingRules = new HashMap<>();
+        set.order().stream().filter(c -> !c.rule().rising())
+                .forEach(c -> waitingRules.put(c.id(), c.rule().title() == null ? c.id() : c.rule().title()));
+        watch.watching(waitingRules);
         set.refused().forEach(r -> LOG.warnf("correlation %s not in force: %s (%s, at %s)", r.id(), r.message(),
                 r.feature(), r.path()));
     }
@@ -220,7 +229,11 @@ public class Correlator {
         }
     }
 
-    /** Forgets inputs no open window can reach: older than the rule's timespan plus the lateness. */
+    /**
+     * Forgets inputs no open window can reach: older than the rule's timespan plus the lateness. A rule
+     * that still holds more than {@code vigil.correlation.max-state} inputs (a flood of distinct groups)
+     * sheds its oldest, counted on its health and raised to admins.
+     */
     @Scheduled(every = "${vigil.correlation.evict-every:10m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evict() {
         long now = clock.millis();
@@ -228,6 +241,11 @@ public class Correlator {
             try {
                 health.evicted(c.id(), store.evict(c.id(), now - lateness.toMillis()
                         - 2 * c.rule().timespan().toMillis()));
+                long shed = store.shed(c.id(), maxState);
+                if (shed > 0) {
+                    health.shed(c.id(), shed);
+                    watch.shed(c.id(), c.rule().title() == null ? c.id() : c.rule().title(), shed, maxState);
+                }
             } catch (CorrelationStateException e) {
                 LOG.debugf("correlation state not trimmed now: %s", e.getMessage());
                 return;

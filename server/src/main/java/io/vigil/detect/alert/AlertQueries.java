@@ -100,6 +100,13 @@ public class AlertQueries {
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).map(AlertView::of).toList();
     }
 
+    /** Open alerts the system raised about itself (kind {@code health}), newest first, for admins. */
+    @Transactional
+    public List<AlertView> openSystem() {
+        return Alert.<Alert>list("ruleKind = 'health' and state <> 'closed' order by lastEvent desc").stream()
+                .map(AlertView::of).toList();
+    }
+
     /** The alert, if it exists and every source behind it is in the user's scope. */
     Optional<Alert> visible(VigilUser user, UUID id) {
         Alert alert = Alert.findById(id);

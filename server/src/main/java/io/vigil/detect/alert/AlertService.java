@@ -50,6 +50,7 @@ public class AlertService {
         db.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, lockKey(raised.ruleId(), group))
                 .getSingleResult();
         Instant now = Instant.now();
+        Duration suppression = suppressionOf(raised.ruleId());
         List<Alert> open = Alert.<Alert>find(
                 "ruleId = ?1 and groupId = ?2 and state in ('new', 'acknowledged', 'escalated')"
                         + " and lastEvent >= ?3 and firstEvent <= ?4 order by lastEvent desc",
@@ -92,19 +93,29 @@ public class AlertService {
         return alert.id;
     }
 
+    /** Lists the events behind the alert, up to its cap, in one statement (a window brings up to 100). */
     private int addEvents(Alert alert, List<Raised.Event> events) {
         int room = MAX_EVENTS - alert.events;
-        int added = 0;
-        for (Raised.Event event : events) {
-            if (added >= room) {
-                break;
-            }
-            added += db.createNativeQuery("""
-                    insert into alert_event (alert_id, event_id, event_time, source) values (?1, ?2, ?3, ?4)
-                    on conflict do nothing""").setParameter(1, alert.id).setParameter(2, event.id())
-                    .setParameter(3, event.time()).setParameter(4, event.source()).executeUpdate();
+        if (room <= 0 || events.isEmpty()) {
+            return 0;
         }
-        return added;
+        List<Raised.Event> taken = events.subList(0, Math.min(room, events.size()));
+        return db.createNativeQuery("""
+                insert into alert_event (alert_id, event_id, event_time, source)
+                select ?1, e.id, to_timestamp(e.ms / 1000.0), e.src from unnest(?2, ?3, ?4) as e(id, ms, src)
+                on conflict do nothing""").setParameter(1, alert.id)
+                .setParameter(2, taken.stream().map(Raised.Event::id).toArray(String[]::new))
+                .setParameter(3, taken.stream().map(e -> e.time().toEpochMilli()).toArray(Long[]::new))
+                .setParameter(4, taken.stream().map(Raised.Event::source).toArray(String[]::new)).executeUpdate();
+    }
+
+    /** The rule's suppression window, else its pack's, else the server's (read now: a change holds at once). */
+    private Duration suppressionOf(String ruleId) {
+        @SuppressWarnings("unchecked")
+        List<String> set = db.createNativeQuery("""
+                select coalesce(r.alert_suppression, p.alert_suppression) from detection_rule r
+                left join rule_pack p on p.name = r.pack where r.id = ?1""").setParameter(1, ruleId).getResultList();
+        return set.isEmpty() || set.get(0) == null ? suppression : Suppression.parse(set.get(0)).orElse(suppression);
     }
 
     static UUID groupId(Raised raised) {

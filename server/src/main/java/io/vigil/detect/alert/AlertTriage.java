@@ -67,6 +67,19 @@ public class AlertTriage {
         });
     }
 
+    /** Closes an alert the system raised about itself (an admin saw to it); false if it is no such alert. */
+    @Transactional
+    public boolean closeSystem(VigilUser user, UUID id) {
+        Alert alert = Alert.findById(id);
+        if (alert == null || !"health".equals(alert.ruleKind) || AlertState.CLOSED.id().equals(alert.state)) {
+            return false;
+        }
+        alert.state = AlertState.CLOSED.id();
+        alert.closeReason = AlertState.CloseReason.TRUE_POSITIVE.id();
+        touch(alert, user);
+        return true;
+    }
+
     /** Assigns the alerts to a user name, or to nobody ({@code null}). */
     @Transactional
     public List<Outcome> assign(VigilUser user, List<UUID> ids, String assignee) {

@@ -40,4 +40,11 @@ public interface CorrelationStore {
 
     /** Forgets inputs older than {@code before} (no open window can reach them); returns how many. */
     long evict(String rule, long before);
+
+    /**
+     * Keeps at most {@code keep} inputs of the rule, the newest: the rest are shed (windows that would have
+     * reached them may no longer fire, so the rule's health counts them and admins get an alert). Returns
+     * how many were shed.
+     */
+    long shed(String rule, long keep);
 }

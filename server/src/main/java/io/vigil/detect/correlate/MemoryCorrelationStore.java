@@ -88,4 +88,20 @@ public final class MemoryCorrelationStore implements CorrelationStore {
         }
         return evicted;
     }
+
+    @Override
+    public synchronized long shed(String rule, long keep) {
+        var groups = rules.getOrDefault(rule, Map.of()).values();
+        long held = groups.stream().mapToLong(g -> g.inputs.size()).sum();
+        long shed = 0;
+        while (held - shed > keep) {
+            // the group whose oldest input is the oldest of all loses it
+            Group oldest = groups.stream().filter(g -> !g.inputs.isEmpty())
+                    .min(java.util.Comparator.comparingLong(g -> g.inputs.first().time())).orElseThrow();
+            CorrelationInput gone = oldest.inputs.pollFirst();
+            oldest.ids.remove(gone.rule() + "/" + gone.id());
+            shed++;
+        }
+        return shed;
+    }
 }

@@ -197,6 +197,20 @@ public class PostgresCorrelationStore implements CorrelationStore {
         return update("delete from correlation_input where rule_id = ? and event_time < ?", rule, before);
     }
 
+    @Override
+    public long shed(String rule, long keep) {
+        // the newest `keep` inputs stay; the index on (rule_id, event_time) finds the cut without a sort
+        return update("""
+                delete from correlation_input where rule_id = ? and event_time < (
+                    select event_time from correlation_input where rule_id = ?
+                    order by event_time desc offset ? limit 1)""", rule, rule, keep) + update("""
+                delete from correlation_input i using (
+                    select group_id, base, input_id from correlation_input where rule_id = ?
+                    order by event_time desc, group_id, base, input_id offset ?) extra
+                where i.rule_id = ? and i.group_id = extra.group_id and i.base = extra.base
+                    and i.input_id = extra.input_id""", rule, keep, rule);
+    }
+
     private long update(String sql, Object... parameters) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -58,6 +58,10 @@ public class DetectionRule extends PanacheEntityBase {
     @Column(name = "alert_level")
     public String alertLevel;
 
+    /** How long an alert of it keeps taking repeats ({@code 30m}); null: its pack's, else the default. */
+    @Column(name = "alert_suppression")
+    public String alertSuppression;
+
     /** The Sigma {@code name} correlations may refer to the rule by, if it has one. */
     public String name;
 

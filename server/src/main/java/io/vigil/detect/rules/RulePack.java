@@ -29,4 +29,8 @@ public class RulePack extends PanacheEntityBase {
     /** The lowest level of its rules' findings that alerts, or {@code never}; null: the server's default. */
     @Column(name = "alert_level")
     public String alertLevel;
+
+    /** How long an alert of its rules keeps taking repeats ({@code 30m}); null: the server's default. */
+    @Column(name = "alert_suppression")
+    public String alertSuppression;
 }

@@ -164,6 +164,39 @@ class AlertsTest {
     }
 
     @Test
+    void aRulesOwnSuppressionWindowDecidesWhenARepeatOpensAnotherAlert() {
+        String agent = "window-" + UUID.randomUUID();
+        String pack = "t-window-" + agent.substring(7, 15);
+        String rule = TestRules.callBy("PutBucketCors", agent, "Bucket CORS changed", "high", "attack.t1530", pack);
+        // on the rule's page, as an engineer would: the pack's window is set through the API
+        as("engineer").contentType("application/json").body(Map.of("suppression", "2h"))
+                .post("/api/alert-suppression/packs/" + pack).then().statusCode(204);
+        as("engineer").contentType("application/json").body(Map.of("suppression", "soon"))
+                .post("/api/alert-suppression/rules/" + rule).then().statusCode(400);
+        assertThat(as("engineer").get("/rules/" + rule + "/alerting").then().statusCode(200).extract().asString())
+                .contains("<strong>2h</strong>").contains("set on its pack");
+        String saved = as("engineer").header("HX-Request", "true").formParam("level", "")
+                .formParam("suppression", "2m").post("/rules/" + rule + "/alerting").then().statusCode(200)
+                .extract().asString();
+        assertThat(saved).contains("<strong>2m</strong>").contains("set on this rule").contains("Saved");
+        as("analyst").header("HX-Request", "true").formParam("suppression", "5m")
+                .post("/rules/" + rule + "/alerting").then().statusCode(403);
+
+        String source = TestSources.create("t-window-", "cloudtrail", 30);
+        Instant now = Instant.now();
+        TestSources.ingest(source, record("PutBucketCors", agent, "eve", "192.0.2.78", now.minusSeconds(400)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts("rule=" + rule).size() == 1);
+        // 6 minutes later: beyond the rule's 2 minutes, though within its pack's 2 hours
+        TestSources.ingest(source, record("PutBucketCors", agent, "eve", "192.0.2.78", now.minusSeconds(40)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts("rule=" + rule).size() == 2);
+        // within 2 minutes of the newer alert's event: it extends that one
+        TestSources.ingest(source, record("PutBucketCors", agent, "eve", "192.0.2.78", now.minusSeconds(5)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts("rule=" + rule).stream()
+                .anyMatch(a -> a.get("count").equals(2)));
+        assertThat(alerts("rule=" + rule)).hasSize(2);
+    }
+
+    @Test
     void triageMovesAlertsAndManagersOnlyRead() {
         String agent = "triage-" + UUID.randomUUID();
         String rule = TestRules.callBy("DeleteBucket", agent, "Bucket deleted", "critical", "attack.t1485",

@@ -50,6 +50,10 @@ class PostgresCorrelationStoreTest {
             public long evict(String rule, long before) {
                 return postgres.evict(run + rule, before);
             }
+
+            public long shed(String rule, long keep) {
+                return postgres.shed(run + rule, keep);
+            }
         };
     }
 
@@ -87,5 +91,37 @@ class PostgresCorrelationStoreTest {
                 .settledAlready()).isEqualTo(1);
         assertThat(store.evict("r", 2_000)).isEqualTo(1);
         assertThat(store.between("r", "[\"a\"]", 0, 10_000)).extracting(CorrelationInput::id).containsExactly("e2");
+    }
+
+    /**
+     * A flood of distinct group values (a spoofed-address scan) is bounded by the state cap: the newest
+     * inputs stay, whatever group they are in, and the memory store agrees with PostgreSQL on which.
+     */
+    @Test
+    void aFloodOfDistinctGroupsIsCutToTheNewestInputs() {
+        CorrelationStore store = isolated();
+        CorrelationStore memory = new MemoryCorrelationStore();
+        for (int g = 0; g < 3_000; g++) {
+            // two inputs at the same time in every tenth group: the cut may fall between equal times
+            List<CorrelationInput> inputs = g % 10 == 0
+                    ? List.of(new CorrelationInput("a" + g, 1_000L + g, 0, null, "src"),
+                            new CorrelationInput("b" + g, 1_000L + g, 0, null, "src"))
+                    : List.of(new CorrelationInput("a" + g, 1_000L + g, 0, null, "src"));
+            store.add("flood", "[\"10.0." + g + "\"]", inputs);
+            memory.add("flood", "[\"10.0." + g + "\"]", inputs);
+        }
+        assertThat(store.shed("flood", 1_000)).isEqualTo(2_300);
+        assertThat(memory.shed("flood", 1_000)).isEqualTo(2_300);
+        assertThat(store.shed("flood", 1_000)).as("under the cap, nothing more").isZero();
+        assertThat(store.between("flood", "[\"10.0.0\"]", 0, 10_000)).isEmpty();
+        assertThat(store.between("flood", "[\"10.0.2999\"]", 0, 10_000)).hasSize(1);
+        long kept = 0;
+        long keptInMemory = 0;
+        for (int g = 2_000; g < 3_000; g++) {
+            kept += store.between("flood", "[\"10.0." + g + "\"]", 0, 10_000).size();
+            keptInMemory += memory.between("flood", "[\"10.0." + g + "\"]", 0, 10_000).size();
+        }
+        assertThat(kept).isEqualTo(1_000);
+        assertThat(keptInMemory).isEqualTo(1_000);
     }
 }
