@@ -36,10 +36,16 @@ public class AlertService {
         this.suppression = suppression;
     }
 
-    /** Raises each firing in a transaction of its own; returns the alerts' ids (new or updated). */
+    /**
+     * Raises each firing in a transaction of its own, those of one rule and group folded first; returns
+     * the alerts' ids (new or updated), one per folded firing.
+     */
     public List<UUID> raise(List<Raised> firings) {
-        List<UUID> ids = new ArrayList<>(firings.size());
-        for (Raised raised : firings) {
+        List<Raised> folded = firings.size() < 2
+                ? firings
+                : Firings.fold(firings, rule -> QuarkusTransaction.requiringNew().call(() -> suppressionOf(rule)));
+        List<UUID> ids = new ArrayList<>(folded.size());
+        for (Raised raised : folded) {
             ids.add(QuarkusTransaction.requiringNew().call(() -> raiseOne(raised)));
         }
         return ids;
@@ -66,13 +72,13 @@ public class AlertService {
                     .toList();
             alert.firstEvent = raised.first();
             alert.lastEvent = raised.last();
-            alert.fired = 1;
+            alert.fired = raised.firings();
             alert.state = AlertState.NEW.id();
             alert.sources = new TreeSet<>(raised.sources()).toArray(String[]::new);
             alert.created = now;
         } else {
             alert = open.get(0);
-            alert.fired++;
+            alert.fired += raised.firings();
             alert.firstEvent = raised.first().isBefore(alert.firstEvent) ? raised.first() : alert.firstEvent;
             alert.lastEvent = raised.last().isAfter(alert.lastEvent) ? raised.last() : alert.lastEvent;
             TreeSet<String> sources = new TreeSet<>(List.of(alert.sources));

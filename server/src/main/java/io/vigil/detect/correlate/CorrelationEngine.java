@@ -136,7 +136,13 @@ public final class CorrelationEngine {
          */
         void satisfied(CorrelationSet set, Compiled c, Map<String, String> group, String groupKey,
                 List<Window> windows) {
-            for (Window w : store.fire(c.id(), groupKey, windows)) {
+            passOn(set, c, group, groupKey, store.fire(c.id(), groupKey, windows), windows);
+        }
+
+        /** Fires the windows recorded now; passes all satisfied ones to the correlations chaining this one. */
+        private void passOn(CorrelationSet set, Compiled c, Map<String, String> group, String groupKey,
+                List<Window> fresh, List<Window> windows) {
+            for (Window w : fresh) {
                 fired.add(new Fired(c, group, groupKey, w));
                 count(c.id(), new RuleCounts(0, 1, 0, 0, 0, Long.MIN_VALUE));
             }
@@ -155,10 +161,14 @@ public final class CorrelationEngine {
          */
         Outcome run(CorrelationSet set, boolean settling) {
             for (Compiled c : set.order()) {
+                Map<String, List<CorrelationInput>> arrived = new LinkedHashMap<>();
                 for (Key key : List.copyOf(inputs.keySet())) {
                     if (key.correlation() == c) {
-                        judge(set, key, inputs.remove(key));
+                        arrived.put(key.group(), inputs.remove(key));
                     }
+                }
+                if (!arrived.isEmpty()) {
+                    judge(set, c, arrived);
                 }
                 if (settling && !c.rule().rising()) {
                     settle(set, c);
@@ -187,20 +197,32 @@ public final class CorrelationEngine {
             }
         }
 
-        private void judge(CorrelationSet set, Key key, List<CorrelationInput> arrived) {
-            Compiled c = key.correlation();
-            var added = store.add(c.id(), key.group(), arrived);
-            long late = arrived.stream().filter(i -> i.time() < now - lateness).count();
-            long newest = arrived.stream().mapToLong(CorrelationInput::time).max().orElse(Long.MIN_VALUE);
-            count(c.id(), new RuleCounts(added.added(), 0, late, added.settledAlready(), 0, newest));
+        /**
+         * Keeps what arrived for every group of one correlation, then judges the windows the new inputs
+         * belong to (rising rules); a few statements per correlation, whatever the number of groups.
+         */
+        private void judge(CorrelationSet set, Compiled c, Map<String, List<CorrelationInput>> arrived) {
+            Map<String, CorrelationStore.Added> added = store.addAll(c.id(), arrived);
+            Map<String, long[]> ranges = new LinkedHashMap<>();
+            long span = span(c);
+            arrived.forEach((group, inputs) -> {
+                long late = inputs.stream().filter(i -> i.time() < now - lateness).count();
+                long first = inputs.stream().mapToLong(CorrelationInput::time).min().orElseThrow();
+                long last = inputs.stream().mapToLong(CorrelationInput::time).max().orElseThrow();
+                var kept = added.get(group);
+                count(c.id(), new RuleCounts(kept.added(), 0, late, kept.settledAlready(), 0, last));
+                ranges.put(group, new long[]{first - span, last + span, first, last});
+            });
             if (!c.rule().rising()) {
                 return;
             }
-            long first = arrived.stream().mapToLong(CorrelationInput::time).min().orElseThrow();
-            long last = arrived.stream().mapToLong(CorrelationInput::time).max().orElseThrow();
-            long span = span(c);
-            var window = store.between(c.id(), key.group(), first - span, last + span);
-            satisfied(set, c, groups.get(key), key.group(), Windows.satisfied(c.rule(), window, first, last + span));
+            Map<String, List<CorrelationInput>> windows = store.betweenAll(c.id(), ranges);
+            Map<String, List<Window>> satisfied = new LinkedHashMap<>();
+            ranges.forEach((group, range) -> satisfied.put(group,
+                    Windows.satisfied(c.rule(), windows.get(group), range[2], range[3] + span)));
+            Map<String, List<Window>> fresh = store.fireAll(c.id(), satisfied);
+            satisfied.forEach((group, all) -> passOn(set, c, groups.get(new Key(c, group)), group,
+                    fresh.getOrDefault(group, List.of()), all));
         }
     }
 

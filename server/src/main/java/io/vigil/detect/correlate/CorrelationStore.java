@@ -1,6 +1,8 @@
 package io.vigil.detect.correlate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where correlation state lives: every input of a rule and group, the windows already fired, and how far
@@ -25,6 +27,27 @@ public interface CorrelationStore {
      * windows they belong to were decided without them.
      */
     Added add(String rule, String group, List<CorrelationInput> inputs);
+
+    /** {@link #add} for several groups of one rule; stores that can do it in one round trip do. */
+    default Map<String, Added> addAll(String rule, Map<String, List<CorrelationInput>> byGroup) {
+        Map<String, Added> added = new LinkedHashMap<>();
+        byGroup.forEach((group, inputs) -> added.put(group, add(rule, group, inputs)));
+        return added;
+    }
+
+    /** {@link #between} for several groups of one rule, each with its own range {@code [from, to]}. */
+    default Map<String, List<CorrelationInput>> betweenAll(String rule, Map<String, long[]> ranges) {
+        Map<String, List<CorrelationInput>> inputs = new LinkedHashMap<>();
+        ranges.forEach((group, range) -> inputs.put(group, between(rule, group, range[0], range[1])));
+        return inputs;
+    }
+
+    /** {@link #fire} for several groups of one rule. */
+    default Map<String, List<Window>> fireAll(String rule, Map<String, List<Window>> byGroup) {
+        Map<String, List<Window>> fired = new LinkedHashMap<>();
+        byGroup.forEach((group, windows) -> fired.put(group, fire(rule, group, windows)));
+        return fired;
+    }
 
     /** The group's inputs from {@code from} to {@code to} (both included), in {@link Windows#ORDER}. */
     List<CorrelationInput> between(String rule, String group, long from, long to);

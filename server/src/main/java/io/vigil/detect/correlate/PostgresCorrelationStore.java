@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,6 +96,39 @@ public class PostgresCorrelationStore implements CorrelationStore {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
             }
+        }
+    }
+
+    @Override
+    public Map<String, Added> addAll(String rule, Map<String, List<CorrelationInput>> byGroup) {
+        if (byGroup.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = db.getConnection()) {
+            return PostgresBatches.addAll(c, rule, byGroup);
+        } catch (SQLException e) {
+            throw new CorrelationStateException("keeping correlation inputs", e);
+        }
+    }
+
+    @Override
+    public Map<String, List<CorrelationInput>> betweenAll(String rule, Map<String, long[]> ranges) {
+        if (ranges.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = db.getConnection()) {
+            return PostgresBatches.betweenAll(c, rule, ranges);
+        } catch (SQLException e) {
+            throw new CorrelationStateException("reading correlation inputs", e);
+        }
+    }
+
+    @Override
+    public Map<String, List<Window>> fireAll(String rule, Map<String, List<Window>> byGroup) {
+        try (Connection c = db.getConnection()) {
+            return PostgresBatches.fireAll(c, rule, byGroup);
+        } catch (SQLException e) {
+            throw new CorrelationStateException("recording fired windows", e);
         }
     }
 

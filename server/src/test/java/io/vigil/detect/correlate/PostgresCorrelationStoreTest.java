@@ -31,6 +31,21 @@ class PostgresCorrelationStoreTest {
                 return postgres.add(run + rule, group, inputs);
             }
 
+            public java.util.Map<String, Added> addAll(String rule,
+                    java.util.Map<String, List<CorrelationInput>> byGroup) {
+                return postgres.addAll(run + rule, byGroup);
+            }
+
+            public java.util.Map<String, List<CorrelationInput>> betweenAll(String rule,
+                    java.util.Map<String, long[]> ranges) {
+                return postgres.betweenAll(run + rule, ranges);
+            }
+
+            public java.util.Map<String, List<Window>> fireAll(String rule,
+                    java.util.Map<String, List<Window>> byGroup) {
+                return postgres.fireAll(run + rule, byGroup);
+            }
+
             public List<CorrelationInput> between(String rule, String group, long from, long to) {
                 return postgres.between(run + rule, group, from, to);
             }
