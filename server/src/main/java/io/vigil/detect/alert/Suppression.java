@@ -2,13 +2,12 @@ package io.vigil.detect.alert;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** A suppression window as rules and packs write it: a whole number and s, m, h or d, 1 minute to 30 days. */
+import io.vigil.event.Spans;
+
+/** A suppression window as rules and packs write it ({@code 30m}): 1 minute to 30 days. */
 public final class Suppression {
 
-    private static final Pattern SPAN = Pattern.compile("([1-9][0-9]{0,5})([smhd])");
     private static final Duration LONGEST = Duration.ofDays(30);
 
     private Suppression() {
@@ -16,19 +15,7 @@ public final class Suppression {
 
     /** The window the text gives, if it is one. */
     public static Optional<Duration> parse(String text) {
-        Matcher m = text == null ? null : SPAN.matcher(text.trim());
-        if (m == null || !m.matches()) {
-            return Optional.empty();
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration span = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
-        return span.compareTo(Duration.ofMinutes(1)) < 0 || span.compareTo(LONGEST) > 0
-                ? Optional.empty()
-                : Optional.of(span);
+        return Spans.parse(text)
+                .filter(span -> span.compareTo(Duration.ofMinutes(1)) >= 0 && span.compareTo(LONGEST) <= 0);
     }
 }

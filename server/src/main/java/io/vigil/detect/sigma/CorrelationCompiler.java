@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@code correlation} document to a {@link SigmaCorrelation}, refusing what the specification does not
@@ -18,7 +16,6 @@ final class CorrelationCompiler {
 
     /** Windows longer than this would keep too much state per group; the specification's longest is 1d. */
     static final Duration MAX_TIMESPAN = Duration.ofDays(30);
-    private static final Pattern TIMESPAN = Pattern.compile("([1-9][0-9]{0,6})([smhd])");
     private static final Set<String> CONDITION_KEYS = Set.of("gt", "gte", "lt", "lte", "eq", "neq", "field",
             "percentile");
     private static final Set<String> SECTION_KEYS = Set.of("type", "rules", "group-by", "timespan", "condition",
@@ -78,18 +75,8 @@ final class CorrelationCompiler {
     }
 
     static Duration timespan(String text) {
-        Matcher m = TIMESPAN.matcher(text.trim());
-        if (!m.matches()) {
-            throw new SigmaException("correlation.timespan", "correlation:timespan", "timespan '" + text
-                    + "': a whole number and s, m, h or d (for example 90m)");
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration span = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        Duration span = io.vigil.event.Spans.parse(text).orElseThrow(() -> new SigmaException("correlation.timespan",
+                "correlation:timespan", "timespan '" + text + "': a whole number and s, m, h or d (for example 90m)"));
         if (span.compareTo(MAX_TIMESPAN) > 0) {
             throw new SigmaException("correlation.timespan", "correlation:timespan-too-long", "timespan '" + text
                     + "': at most 30d (state is kept for the whole window of every group)");
