@@ -24,7 +24,7 @@ public enum Permission {
     RULES_WRITE(Names.RULES_WRITE, "Write, enable and backtest detection rules"),
     POSTURE_READ(Names.POSTURE_READ, "Read posture summaries and KPIs"),
     AUDIT_READ(Names.AUDIT_READ, "Read and verify the audit trail"),
-    ADMIN(Names.ADMIN, "Administer sources, ingest tokens, retention and scopes"),
+    ADMIN(Names.ADMIN, "Administer sources, ingest tokens, retention, scopes and notification channels"),
     /** Held only by ingest tokens, never by a person's role: write events to the token's own source. */
     INGEST_WRITE(Names.INGEST_WRITE, "Write events to one source");
 
