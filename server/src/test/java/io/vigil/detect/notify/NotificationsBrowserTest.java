@@ -42,7 +42,8 @@ class NotificationsBrowserTest extends BrowserTest {
         try (var receiver = new WebhookReceiver(); BrowserContext context = browser.context(1440, 900)) {
             Page page = ConsoleBrowser.signIn(context, console.toString(), "admin");
             page.navigate(console + "admin");
-            page.getByText("Notification channels").click();
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Notification channels")).click();
             PlaywrightAssertions.assertThat(page.locator("h2").first()).hasText("Notification channels");
 
             page.getByLabel("Name").fill(name);
