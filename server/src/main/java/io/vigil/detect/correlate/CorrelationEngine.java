@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.vigil.detect.correlate.CorrelationSet.Compiled;
@@ -199,27 +200,34 @@ public final class CorrelationEngine {
 
         /**
          * Keeps what arrived for every group of one correlation, then judges the windows the new inputs
-         * belong to (rising rules); a few statements per correlation, whatever the number of groups.
+         * belong to (rising rules): those ending from each input's time to a timespan later, reading the
+         * group's inputs a timespan around each new one. A few statements per correlation, whatever the
+         * number of groups. Windows fired before are not judged again (they stay satisfied), unless
+         * correlations chain this one: they are given every satisfied window again.
          */
         private void judge(CorrelationSet set, Compiled c, Map<String, List<CorrelationInput>> arrived) {
             Map<String, CorrelationStore.Added> added = store.addAll(c.id(), arrived);
-            Map<String, long[]> ranges = new LinkedHashMap<>();
+            Map<String, List<Interval>> reads = new LinkedHashMap<>();
+            Map<String, List<Interval>> ends = new LinkedHashMap<>();
             long span = span(c);
             arrived.forEach((group, inputs) -> {
                 long late = inputs.stream().filter(i -> i.time() < now - lateness).count();
-                long first = inputs.stream().mapToLong(CorrelationInput::time).min().orElseThrow();
                 long last = inputs.stream().mapToLong(CorrelationInput::time).max().orElseThrow();
                 var kept = added.get(group);
                 count(c.id(), new RuleCounts(kept.added(), 0, late, kept.settledAlready(), 0, last));
-                ranges.put(group, new long[]{first - span, last + span, first, last});
+                var around = Interval.around(inputs.stream().map(CorrelationInput::time).toList(), span, span);
+                reads.put(group, around);
+                ends.put(group, around.stream().map(i -> new Interval(i.from() + span, i.to())).toList());
             });
             if (!c.rule().rising()) {
                 return;
             }
-            Map<String, List<CorrelationInput>> windows = store.betweenAll(c.id(), ranges);
+            Map<String, List<CorrelationInput>> windows = store.betweenAll(c.id(), reads);
+            boolean chained = !set.uses(c.id()).isEmpty();
+            Map<String, Set<Long>> known = chained ? Map.of() : store.firedAll(c.id(), ends);
             Map<String, List<Window>> satisfied = new LinkedHashMap<>();
-            ranges.forEach((group, range) -> satisfied.put(group,
-                    Windows.satisfied(c.rule(), windows.get(group), range[2], range[3] + span)));
+            ends.forEach((group, intervals) -> satisfied.put(group, Windows.satisfied(c.rule(), windows.get(group),
+                    intervals, known.getOrDefault(group, Set.of()))));
             Map<String, List<Window>> fresh = store.fireAll(c.id(), satisfied);
             satisfied.forEach((group, all) -> passOn(set, c, groups.get(new Key(c, group)), group,
                     fresh.getOrDefault(group, List.of()), all));

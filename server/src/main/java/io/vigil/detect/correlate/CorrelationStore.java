@@ -1,8 +1,11 @@
 package io.vigil.detect.correlate;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where correlation state lives: every input of a rule and group, the windows already fired, and how far
@@ -35,11 +38,29 @@ public interface CorrelationStore {
         return added;
     }
 
-    /** {@link #between} for several groups of one rule, each with its own range {@code [from, to]}. */
-    default Map<String, List<CorrelationInput>> betweenAll(String rule, Map<String, long[]> ranges) {
+    /**
+     * {@link #between} for several groups of one rule, each over its own intervals (disjoint, in time
+     * order): the inputs in any of them, in {@link Windows#ORDER}.
+     */
+    default Map<String, List<CorrelationInput>> betweenAll(String rule, Map<String, List<Interval>> ranges) {
         Map<String, List<CorrelationInput>> inputs = new LinkedHashMap<>();
-        ranges.forEach((group, range) -> inputs.put(group, between(rule, group, range[0], range[1])));
+        ranges.forEach((group, intervals) -> {
+            List<CorrelationInput> in = new ArrayList<>();
+            intervals.forEach(i -> in.addAll(between(rule, group, i.from(), i.to())));
+            inputs.put(group, in);
+        });
         return inputs;
+    }
+
+    /** {@link #fired} for several groups of one rule, each over its own intervals. */
+    default Map<String, Set<Long>> firedAll(String rule, Map<String, List<Interval>> ends) {
+        Map<String, Set<Long>> fired = new LinkedHashMap<>();
+        ends.forEach((group, intervals) -> {
+            Set<Long> in = new HashSet<>();
+            intervals.forEach(i -> in.addAll(fired(rule, group, i.from(), i.to())));
+            fired.put(group, in);
+        });
+        return fired;
     }
 
     /** {@link #fire} for several groups of one rule. */
@@ -51,6 +72,9 @@ public interface CorrelationStore {
 
     /** The group's inputs from {@code from} to {@code to} (both included), in {@link Windows#ORDER}. */
     List<CorrelationInput> between(String rule, String group, long from, long to);
+
+    /** The ends of the group's windows fired so far that end from {@code from} to {@code to}. */
+    Set<Long> fired(String rule, String group, long from, long to);
 
     /** Records fired windows (by their end); returns those not recorded before. */
     List<Window> fire(String rule, String group, List<Window> windows);

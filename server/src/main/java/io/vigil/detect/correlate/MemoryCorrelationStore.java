@@ -52,6 +52,13 @@ public final class MemoryCorrelationStore implements CorrelationStore {
     }
 
     @Override
+    public synchronized Set<Long> fired(String rule, String group, long from, long to) {
+        Set<Long> fired = new HashSet<>();
+        group(rule, group).fired.stream().filter(end -> end >= from && end <= to).forEach(fired::add);
+        return fired;
+    }
+
+    @Override
     public synchronized List<Window> fire(String rule, String group, List<Window> windows) {
         Group g = group(rule, group);
         return windows.stream().filter(w -> g.fired.add(w.end())).toList();

@@ -97,29 +97,27 @@ final class PostgresBatches {
         return result;
     }
 
-    static Map<String, List<CorrelationInput>> betweenAll(Connection c, String rule, Map<String, long[]> ranges)
-            throws SQLException {
+    /**
+     * Each interval is read through the (rule, group, time) index. The {@code offset 0} keeps the lateral
+     * subquery from being flattened into a plain join, which the generic plan of a prepared statement
+     * makes a hash join over a scan of every rule's inputs, whatever the intervals.
+     */
+    static Map<String, List<CorrelationInput>> betweenAll(Connection c, String rule,
+            Map<String, List<Interval>> ranges) throws SQLException {
         Map<UUID, String> keys = new HashMap<>();
-        List<Object> groups = new ArrayList<>();
-        List<Object> froms = new ArrayList<>();
-        List<Object> tos = new ArrayList<>();
         Map<String, List<CorrelationInput>> inputs = new LinkedHashMap<>();
-        ranges.forEach((key, range) -> {
-            UUID id = GroupKeys.id(key);
-            keys.put(id, key);
-            groups.add(id);
-            froms.add(range[0]);
-            tos.add(range[1]);
+        ranges.keySet().forEach(key -> {
+            keys.put(GroupKeys.id(key), key);
             inputs.put(key, new ArrayList<>());
         });
         try (PreparedStatement s = c.prepareStatement("""
                 select x.g, i.input_id, i.event_time, i.base, i.value, i.source
                 from unnest(?::uuid[], ?::bigint[], ?::bigint[]) as x(g, f, t)
-                join correlation_input i on i.rule_id = ? and i.group_id = x.g and i.event_time between x.f and x.t
+                cross join lateral (
+                    select input_id, event_time, base, value, source from correlation_input
+                    where rule_id = ? and group_id = x.g and event_time between x.f and x.t offset 0) i
                 order by x.g, i.event_time, i.input_id, i.base""")) {
-            s.setArray(1, c.createArrayOf("uuid", groups.toArray()));
-            s.setArray(2, c.createArrayOf("int8", froms.toArray()));
-            s.setArray(3, c.createArrayOf("int8", tos.toArray()));
+            intervals(c, s, ranges);
             s.setString(4, rule);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -129,6 +127,51 @@ final class PostgresBatches {
             }
         }
         return inputs;
+    }
+
+    /** As {@link #betweenAll}, through the windows' key. */
+    static Map<String, Set<Long>> firedAll(Connection c, String rule, Map<String, List<Interval>> ends)
+            throws SQLException {
+        Map<UUID, String> keys = new HashMap<>();
+        Map<String, Set<Long>> fired = new LinkedHashMap<>();
+        ends.keySet().forEach(key -> {
+            keys.put(GroupKeys.id(key), key);
+            fired.put(key, new HashSet<>());
+        });
+        try (PreparedStatement s = c.prepareStatement("""
+                select x.g, w.window_end
+                from unnest(?::uuid[], ?::bigint[], ?::bigint[]) as x(g, f, t)
+                cross join lateral (
+                    select window_end from correlation_window
+                    where rule_id = ? and group_id = x.g and window_end between x.f and x.t offset 0) w""")) {
+            intervals(c, s, ends);
+            s.setString(4, rule);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    fired.get(keys.get(rs.getObject(1, UUID.class))).add(rs.getLong(2));
+                }
+            }
+        }
+        return fired;
+    }
+
+    /** Sets parameters 1 to 3 to the groups' intervals as three arrays: group id, from, to. */
+    private static void intervals(Connection c, PreparedStatement s, Map<String, List<Interval>> ranges)
+            throws SQLException {
+        List<Object> groups = new ArrayList<>();
+        List<Object> froms = new ArrayList<>();
+        List<Object> tos = new ArrayList<>();
+        ranges.forEach((key, intervals) -> {
+            UUID id = GroupKeys.id(key);
+            for (Interval i : intervals) {
+                groups.add(id);
+                froms.add(i.from());
+                tos.add(i.to());
+            }
+        });
+        s.setArray(1, c.createArrayOf("uuid", groups.toArray()));
+        s.setArray(2, c.createArrayOf("int8", froms.toArray()));
+        s.setArray(3, c.createArrayOf("int8", tos.toArray()));
     }
 
     static Map<String, List<Window>> fireAll(Connection c, String rule, Map<String, List<Window>> byGroup)

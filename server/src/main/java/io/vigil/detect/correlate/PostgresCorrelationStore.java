@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -48,7 +49,7 @@ public class PostgresCorrelationStore implements CorrelationStore {
     }
 
     @Override
-    public Map<String, List<CorrelationInput>> betweenAll(String rule, Map<String, long[]> ranges) {
+    public Map<String, List<CorrelationInput>> betweenAll(String rule, Map<String, List<Interval>> ranges) {
         if (ranges.isEmpty()) {
             return Map.of();
         }
@@ -56,6 +57,18 @@ public class PostgresCorrelationStore implements CorrelationStore {
             return PostgresBatches.betweenAll(c, rule, ranges);
         } catch (SQLException e) {
             throw new CorrelationStateException("reading correlation inputs", e);
+        }
+    }
+
+    @Override
+    public Map<String, Set<Long>> firedAll(String rule, Map<String, List<Interval>> ends) {
+        if (ends.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = db.getConnection()) {
+            return PostgresBatches.firedAll(c, rule, ends);
+        } catch (SQLException e) {
+            throw new CorrelationStateException("reading fired windows", e);
         }
     }
 
@@ -70,7 +83,12 @@ public class PostgresCorrelationStore implements CorrelationStore {
 
     @Override
     public List<CorrelationInput> between(String rule, String group, long from, long to) {
-        return betweenAll(rule, Map.of(group, new long[]{from, to})).get(group);
+        return betweenAll(rule, Map.of(group, List.of(new Interval(from, to)))).get(group);
+    }
+
+    @Override
+    public Set<Long> fired(String rule, String group, long from, long to) {
+        return firedAll(rule, Map.of(group, List.of(new Interval(from, to)))).get(group);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.vigil.detect.correlate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import io.vigil.detect.sigma.SigmaCorrelation;
 
@@ -27,13 +28,27 @@ public final class Windows {
      *        {@code to} at least
      */
     public static List<Window> satisfied(SigmaCorrelation rule, List<CorrelationInput> inputs, long from, long to) {
+        return satisfied(rule, inputs, List.of(new Interval(from, to)), Set.of());
+    }
+
+    /**
+     * The satisfied windows that end in one of the intervals, but not at one of the {@code known} ends
+     * (windows found before: a rising rule's stay satisfied, so they are not judged again).
+     *
+     * @param inputs the group's inputs in {@link #ORDER}, all of those from {@code timespan} before each
+     *        interval to its end at least
+     * @param ends disjoint, in time order
+     */
+    public static List<Window> satisfied(SigmaCorrelation rule, List<CorrelationInput> inputs, List<Interval> ends,
+            Set<Long> known) {
         long span = rule.timespan().toMillis();
         Aggregate aggregate = Aggregate.of(rule);
         List<Window> found = new ArrayList<>();
         int start = 0;
         int end = 0;
         int n = inputs.size();
-        while (end < n) {
+        int next = 0; // the first interval that does not end before the anchor
+        while (end < n && next < ends.size()) {
             long anchor = inputs.get(end).time();
             // every input of this instant joins before the window is judged
             while (end < n && inputs.get(end).time() == anchor) {
@@ -42,11 +57,12 @@ public final class Windows {
             while (inputs.get(start).time() < anchor - span) {
                 aggregate.remove(inputs.get(start++));
             }
-            if (anchor >= from && anchor <= to && aggregate.satisfied(rule.condition(), anchor - span, anchor)) {
-                found.add(window(inputs, start, end, anchor - span, anchor, aggregate));
+            while (next < ends.size() && ends.get(next).to() < anchor) {
+                next++;
             }
-            if (anchor > to) {
-                break;
+            if (next < ends.size() && ends.get(next).contains(anchor) && !known.contains(anchor)
+                    && aggregate.satisfied(rule.condition(), anchor - span, anchor)) {
+                found.add(window(inputs, start, end, anchor - span, anchor, aggregate));
             }
         }
         return found;

@@ -1,15 +1,20 @@
 package io.vigil.detect.correlate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.ops.SetupState;
+import io.vigil.store.DatabaseMigrator;
 
 /**
  * The shared store behaves as the engine needs: random streams give the reference's windows through
@@ -21,6 +26,15 @@ class PostgresCorrelationStoreTest {
 
     @Inject
     PostgresCorrelationStore postgres;
+
+    @Inject
+    DatabaseMigrator migrator;
+
+    /** The schema is migrated after start-up (DatabaseMigrator): a test that runs first waits for it. */
+    @BeforeEach
+    void migrated() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> migrator.setup().state() instanceof SetupState.Done);
+    }
 
     /** This test's rules apart from every other run's (the database outlives a test). */
     private CorrelationStore isolated() {
@@ -37,8 +51,17 @@ class PostgresCorrelationStoreTest {
             }
 
             public java.util.Map<String, List<CorrelationInput>> betweenAll(String rule,
-                    java.util.Map<String, long[]> ranges) {
+                    java.util.Map<String, List<Interval>> ranges) {
                 return postgres.betweenAll(run + rule, ranges);
+            }
+
+            public java.util.Map<String, java.util.Set<Long>> firedAll(String rule,
+                    java.util.Map<String, List<Interval>> ends) {
+                return postgres.firedAll(run + rule, ends);
+            }
+
+            public java.util.Set<Long> fired(String rule, String group, long from, long to) {
+                return postgres.fired(run + rule, group, from, to);
             }
 
             public java.util.Map<String, List<Window>> fireAll(String rule,
