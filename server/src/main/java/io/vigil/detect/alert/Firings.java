@@ -36,28 +36,56 @@ final class Firings {
             Duration gap = suppression.apply(group.get(0).ruleId());
             List<Raised> ordered = new ArrayList<>(group);
             ordered.sort(Comparator.comparing(Raised::first).thenComparing(Raised::last));
-            Raised current = ordered.get(0);
+            Folding current = new Folding(ordered.get(0));
             for (Raised next : ordered.subList(1, ordered.size())) {
-                if (next.first().isAfter(current.last().plus(gap))) {
-                    folded.add(current);
-                    current = next;
+                if (next.first().isAfter(current.last.plus(gap))) {
+                    folded.add(current.raised());
+                    current = new Folding(next);
                 } else {
-                    current = merge(current, next);
+                    current.add(next);
                 }
             }
-            folded.add(current);
+            folded.add(current.raised());
         }
         return folded;
     }
 
-    private static Raised merge(Raised a, Raised b) {
-        Map<String, Raised.Event> events = new LinkedHashMap<>();
-        a.events().forEach(e -> events.put(e.id(), e));
-        b.events().forEach(e -> events.putIfAbsent(e.id(), e));
-        Set<String> sources = new LinkedHashSet<>(a.sources());
-        sources.addAll(b.sources());
-        Instant last = b.last().isAfter(a.last()) ? b.last() : a.last();
-        return new Raised(b.ruleId(), Math.max(a.ruleVersion(), b.ruleVersion()), b.title(), b.level(), b.kind(),
-                b.group(), a.first(), last, List.copyOf(events.values()), sources, a.firings() + b.firings());
+    /**
+     * Firings being folded into one: events and sources are gathered in place (a burst of a thousand
+     * windows is not copied a thousand times); the latest firing names the result.
+     */
+    private static final class Folding {
+
+        private final Map<String, Raised.Event> events = new LinkedHashMap<>();
+        private final Set<String> sources = new LinkedHashSet<>();
+        private final Instant first;
+        private Instant last;
+        private Raised latest;
+        private int version;
+        private int firings;
+
+        Folding(Raised r) {
+            first = r.first();
+            last = r.last();
+            latest = r;
+            version = r.ruleVersion();
+            firings = r.firings();
+            r.events().forEach(e -> events.put(e.id(), e));
+            sources.addAll(r.sources());
+        }
+
+        void add(Raised b) {
+            b.events().forEach(e -> events.putIfAbsent(e.id(), e));
+            sources.addAll(b.sources());
+            last = b.last().isAfter(last) ? b.last() : last;
+            version = Math.max(version, b.ruleVersion());
+            firings += b.firings();
+            latest = b;
+        }
+
+        Raised raised() {
+            return new Raised(latest.ruleId(), version, latest.title(), latest.level(), latest.kind(), latest.group(),
+                    first, last, List.copyOf(events.values()), sources, firings);
+        }
     }
 }

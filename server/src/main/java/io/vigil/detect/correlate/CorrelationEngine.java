@@ -54,7 +54,8 @@ public final class CorrelationEngine {
         }
     }
 
-    private record Key(Compiled correlation, String group) {
+    /** A correlation (by id: hashing its rule would walk the whole rule) and a group. */
+    private record Key(String correlation, String group) {
     }
 
     private static final int SETTLE_BATCH = 1_000;
@@ -123,7 +124,7 @@ public final class CorrelationEngine {
                 if (group == null) {
                     continue;
                 }
-                Key key = new Key(use.correlation(), GroupKeys.of(group.values()));
+                Key key = new Key(use.correlation().id(), GroupKeys.of(group.values()));
                 groups.putIfAbsent(key, group);
                 inputs.computeIfAbsent(key, k -> new ArrayList<>()).add(new CorrelationInput(match.id(),
                         match.time(), use.index(), value(rule, match), match.source()));
@@ -164,7 +165,7 @@ public final class CorrelationEngine {
             for (Compiled c : set.order()) {
                 Map<String, List<CorrelationInput>> arrived = new LinkedHashMap<>();
                 for (Key key : List.copyOf(inputs.keySet())) {
-                    if (key.correlation() == c) {
+                    if (key.correlation().equals(c.id())) {
                         arrived.put(key.group(), inputs.remove(key));
                     }
                 }
@@ -229,7 +230,7 @@ public final class CorrelationEngine {
             ends.forEach((group, intervals) -> satisfied.put(group, Windows.satisfied(c.rule(), windows.get(group),
                     intervals, known.getOrDefault(group, Set.of()))));
             Map<String, List<Window>> fresh = store.fireAll(c.id(), satisfied);
-            satisfied.forEach((group, all) -> passOn(set, c, groups.get(new Key(c, group)), group,
+            satisfied.forEach((group, all) -> passOn(set, c, groups.get(new Key(c.id(), group)), group,
                     fresh.getOrDefault(group, List.of()), all));
         }
     }
