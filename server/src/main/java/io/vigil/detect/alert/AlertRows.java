@@ -15,8 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The statements of one raise, each for every rule and group it touches at once: a batch whose findings
- * open or grow twenty alerts costs six statements in one transaction, not twenty transactions.
+ * The statements of a raise, set-based: they take any number of rules and groups (AlertService gives
+ * them one at a time, each in its own transaction, so a hot group's lock is held briefly).
  */
 final class AlertRows {
 

@@ -22,9 +22,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Turns firings into alerts: the open alert (not closed) of the same rule and group whose events
  * are within the suppression window of the firing's takes it — its count, last event and event list grow
  * — else a new alert starts. Replicas raising for one rule and group at once take turns on a
- * transaction-scoped advisory lock, so they never open two alerts for one episode. A raise is a few
- * set-based statements ({@link AlertRows}) in one transaction, however many alerts it touches: ingest
- * waits for it.
+ * transaction-scoped advisory lock, so they never open two alerts for one episode. A raise reads the
+ * rules' suppression once, then writes each rule and group's alert in a few statements ({@link AlertRows})
+ * without an entity flush: ingest waits for it.
  */
 @ApplicationScoped
 public class AlertService {
@@ -42,47 +42,54 @@ public class AlertService {
     }
 
     /**
-     * Raises the firings in one transaction, those of one rule and group folded first; returns the alerts'
-     * ids (new or updated), one per folded firing.
+     * Raises the firings, those of one rule and group folded first, in a transaction per rule and group:
+     * a hot group's lock is held only while its own alert is written, so a raise never waits for
+     * another's unrelated alerts. Returns the alerts' ids (new or updated), one per folded firing.
      */
     public List<UUID> raise(List<Raised> firings) {
         if (firings.isEmpty()) {
             return List.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> raiseAll(firings));
+        AlertRows rows = new AlertRows(db);
+        Map<String, Duration> suppressions = QuarkusTransaction.requiringNew().call(() -> suppressions(rows,
+                firings));
+        List<Raised> folded = Firings.fold(firings, suppressions::get);
+        Map<AlertRows.Key, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < folded.size(); i++) {
+            byKey.computeIfAbsent(new AlertRows.Key(folded.get(i).ruleId(), groupId(folded.get(i))),
+                    k -> new ArrayList<>()).add(i);
+        }
+        UUID[] ids = new UUID[folded.size()];
+        byKey.forEach((key, indexes) -> QuarkusTransaction.requiringNew().run(() -> {
+            List<Episode> episodes = rows.lockAndReadOpen(Set.of(key)).getOrDefault(key, new ArrayList<>());
+            Map<Episode, AlertRows.Key> touched = new LinkedHashMap<>();
+            for (int i : indexes) {
+                Raised raised = folded.get(i);
+                Duration gap = suppressions.get(raised.ruleId());
+                // the open alert (the latest) whose events are within the suppression window takes it
+                Episode episode = episodes.stream().filter(e -> e.takes(raised, gap))
+                        .max(Comparator.comparing(e -> e.last)).orElse(null);
+                if (episode == null) {
+                    episode = Episode.open(raised);
+                    episodes.add(episode);
+                } else {
+                    episode.take(raised);
+                }
+                touched.put(episode, key);
+                ids[i] = episode.id;
+            }
+            rows.write(touched);
+        }));
+        return List.of(ids);
     }
 
-    private List<UUID> raiseAll(List<Raised> firings) {
-        AlertRows rows = new AlertRows(db);
+    private Map<String, Duration> suppressions(AlertRows rows, List<Raised> firings) {
         Map<String, String> set = rows.suppressions(firings.stream().map(Raised::ruleId).distinct().toList());
         Map<String, Duration> suppressions = new HashMap<>();
         firings.forEach(r -> suppressions.computeIfAbsent(r.ruleId(), id -> set.get(id) == null
                 ? suppression
                 : Suppression.parse(set.get(id)).orElse(suppression)));
-        List<Raised> folded = Firings.fold(firings, suppressions::get);
-        List<AlertRows.Key> keys = folded.stream().map(r -> new AlertRows.Key(r.ruleId(), groupId(r))).toList();
-        Map<AlertRows.Key, List<Episode>> open = rows.lockAndReadOpen(Set.copyOf(keys));
-        Map<Episode, AlertRows.Key> touched = new LinkedHashMap<>();
-        List<UUID> ids = new ArrayList<>(folded.size());
-        for (int i = 0; i < folded.size(); i++) {
-            Raised raised = folded.get(i);
-            AlertRows.Key key = keys.get(i);
-            List<Episode> episodes = open.computeIfAbsent(key, k -> new ArrayList<>());
-            Duration gap = suppressions.get(raised.ruleId());
-            // the open alert (the latest) whose events are within the suppression window takes it
-            Episode episode = episodes.stream().filter(e -> e.takes(raised, gap))
-                    .max(Comparator.comparing(e -> e.last)).orElse(null);
-            if (episode == null) {
-                episode = Episode.open(raised);
-                episodes.add(episode);
-            } else {
-                episode.take(raised);
-            }
-            touched.put(episode, key);
-            ids.add(episode.id);
-        }
-        rows.write(touched);
-        return ids;
+        return suppressions;
     }
 
     static UUID groupId(Raised raised) {
