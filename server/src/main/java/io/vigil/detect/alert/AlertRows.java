@@ -76,9 +76,8 @@ final class AlertRows {
     }
 
     /** Inserts the new alerts, lists the events each takes, and writes every alert's raising side. */
-    void write(Map<Episode, Key> keys) {
-        Collection<Episode> touched = keys.keySet();
-        List<Episode> fresh = touched.stream().filter(e -> e.fresh).toList();
+    void write(Collection<Episode> touched) {
+        List<Episode> fresh = touched.stream().filter(Episode::fresh).toList();
         if (!fresh.isEmpty()) {
             db.createNativeQuery("""
                     insert into alert (id, rule_id, rule_version, rule_title, rule_kind, group_id, group_values,
@@ -86,8 +85,8 @@ final class AlertRows {
                     select x.id, x.rule, 0, '', '', x.g, x.gv::jsonb, now(), now(), 0, 0, '{}', now(), now()
                     from unnest(?1, ?2, ?3, ?4) as x(id, rule, g, gv)""")
                     .setParameter(1, fresh.stream().map(e -> e.id).toArray(UUID[]::new))
-                    .setParameter(2, fresh.stream().map(e -> keys.get(e).ruleId()).toArray(String[]::new))
-                    .setParameter(3, fresh.stream().map(e -> keys.get(e).groupId()).toArray(UUID[]::new))
+                    .setParameter(2, fresh.stream().map(e -> e.opening.ruleId()).toArray(String[]::new))
+                    .setParameter(3, fresh.stream().map(e -> AlertService.groupId(e.opening)).toArray(UUID[]::new))
                     .setParameter(4, fresh.stream().map(e -> groupValues(e.opening)).toArray(String[]::new))
                     .executeUpdate();
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +63,7 @@ public class AlertService {
         UUID[] ids = new UUID[folded.size()];
         byKey.forEach((key, indexes) -> QuarkusTransaction.requiringNew().run(() -> {
             List<Episode> episodes = rows.lockAndReadOpen(Set.of(key)).getOrDefault(key, new ArrayList<>());
-            Map<Episode, AlertRows.Key> touched = new LinkedHashMap<>();
+            Set<Episode> touched = new LinkedHashSet<>();
             for (int i : indexes) {
                 Raised raised = folded.get(i);
                 Duration gap = suppressions.get(raised.ruleId());
@@ -75,7 +76,7 @@ public class AlertService {
                 } else {
                     episode.take(raised);
                 }
-                touched.put(episode, key);
+                touched.add(episode);
                 ids[i] = episode.id;
             }
             rows.write(touched);

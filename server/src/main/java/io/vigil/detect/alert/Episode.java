@@ -16,7 +16,7 @@ import java.util.UUID;
 final class Episode {
 
     final UUID id;
-    final boolean fresh;
+    /** The firing that opens this alert now; null for an alert read from the table. */
     final Raised opening;
     Instant first;
     Instant last;
@@ -27,13 +27,12 @@ final class Episode {
     final Map<String, Raised.Event> taken = new LinkedHashMap<>();
 
     Episode(UUID id, Instant first, Instant last, int fired, int events, List<String> sources) {
-        this(id, false, null, first, last, fired, events, sources);
+        this(id, null, first, last, fired, events, sources);
     }
 
-    private Episode(UUID id, boolean fresh, Raised opening, Instant first, Instant last, int fired, int events,
+    private Episode(UUID id, Raised opening, Instant first, Instant last, int fired, int events,
             List<String> sources) {
         this.id = id;
-        this.fresh = fresh;
         this.opening = opening;
         this.first = first;
         this.last = last;
@@ -44,9 +43,13 @@ final class Episode {
 
     /** A new alert that starts with the firing. */
     static Episode open(Raised raised) {
-        Episode e = new Episode(UUID.randomUUID(), true, raised, raised.first(), raised.last(), 0, 0, List.of());
+        Episode e = new Episode(UUID.randomUUID(), raised, raised.first(), raised.last(), 0, 0, List.of());
         e.take(raised);
         return e;
+    }
+
+    boolean fresh() {
+        return opening != null;
     }
 
     /** Whether the firing's events are within the suppression window of this alert's. */
