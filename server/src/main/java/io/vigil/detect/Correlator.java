@@ -33,6 +33,7 @@ import io.vigil.detect.sigma.SigmaCorrelation;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.event.Level;
+import io.vigil.store.GroupCommit;
 
 /**
  * Runs the correlation rules in force (ADR 0020) on what detection matched: each ingest batch's matches
@@ -63,6 +64,8 @@ public class Correlator {
     private final Clock clock = Clock.systemUTC();
     private final Deque<List<Match>> waiting = new ArrayDeque<>();
     private final Deque<Raised> unraised = new ArrayDeque<>();
+    /** Batches stored at once are correlated in one pass: the state is read once for all of them. */
+    private final GroupCommit<Match> passes = new GroupCommit<>(this::correlate);
     private volatile long pausedUntil;
     private volatile Map<String, String> alertLevels = Map.of();
     private volatile InForce inForce = new InForce(CorrelationSet.EMPTY, Map.of(), Map.of());
@@ -158,7 +161,7 @@ public class Correlator {
             }
         }
         try {
-            raise(engine.accept(inForce.set(), matches, clock.millis()));
+            passes.submit(matches);
         } catch (CorrelationStateException e) {
             if (!Outages.isOutage(e)) {
                 LOG.errorf(e, "correlation failed on %d matches", matches.size());
@@ -169,6 +172,10 @@ public class Correlator {
             pause();
             keep(matches);
         }
+    }
+
+    private void correlate(List<Match> matches) {
+        raise(engine.accept(inForce.set(), matches, clock.millis()));
     }
 
     /**

@@ -93,9 +93,42 @@ final class BenchStack implements AutoCloseable {
         return serverPid;
     }
 
-    /** CPU time spent so far by the Vigil server and by OpenSearch, the two processes a phase loads. */
+    /** CPU time spent so far by the Vigil server, by OpenSearch and by PostgreSQL: what a phase loads. */
     StackCpu cpu() throws IOException {
-        return new StackCpu(cpuOf("vigil"), garbageCollectorCpu(serverPid), cpuOf("opensearch"));
+        return new StackCpu(cpuOf("vigil"), garbageCollectorCpu(serverPid), cpuOf("opensearch"),
+                postgresCpu(process("postgres").pid()));
+    }
+
+    /**
+     * CPU time of PostgreSQL: its postmaster's, with that of its children ended so far (the kernel adds
+     * them to the parent when it reaps them), and that of the children still running (the connections'
+     * backends, which live as long as the server's pool keeps them).
+     */
+    static Duration postgresCpu(long postmaster) {
+        long ticks = 0;
+        try {
+            String[] own = statFields(Path.of("/proc", Long.toString(postmaster)));
+            ticks += Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+                    + Long.parseLong(own[14]); // utime, stime, cutime, cstime
+            for (ProcessHandle child : ProcessHandle.of(postmaster).map(h -> h.children().toList())
+                    .orElse(List.of())) {
+                try {
+                    String[] fields = statFields(Path.of("/proc", Long.toString(child.pid())));
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException e) {
+                    // ended while the others were read: its time is in the parent's from now on
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO; // not Linux: no figure
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    }
+
+    /** The fields of /proc/PID/stat after the command name (so index 11 is utime). */
+    private static String[] statFields(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /**
@@ -108,8 +141,7 @@ final class BenchStack implements AutoCloseable {
             for (Path thread : threads) {
                 String name = Files.readString(thread.resolve("comm")).strip();
                 if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = statFields(thread);
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
                 }
             }
@@ -132,14 +164,14 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * CPU time of the Vigil server (and the part of it its garbage collector took) and of OpenSearch;
-     * {@link #minus} gives what a phase spent.
+     * CPU time of the Vigil server (and the part of it its garbage collector took), of OpenSearch and of
+     * PostgreSQL; {@link #minus} gives what a phase spent.
      */
-    record StackCpu(Duration vigil, Duration vigilGc, Duration openSearch) {
+    record StackCpu(Duration vigil, Duration vigilGc, Duration openSearch, Duration postgres) {
 
         StackCpu minus(StackCpu before) {
             return new StackCpu(vigil.minus(before.vigil), vigilGc.minus(before.vigilGc),
-                    openSearch.minus(before.openSearch));
+                    openSearch.minus(before.openSearch), postgres.minus(before.postgres));
         }
     }
 

@@ -90,10 +90,11 @@ final class IngestBench {
      * One measured run of Vigil's intake: its rate, the matches detection wrote for it and in how many
      * findings, and the CPU time the server and OpenSearch spent per 1,000 events meanwhile.
      */
-    record Phase(double eps, Findings findings, double vigilCpuMs, double vigilGcMs, double openSearchCpuMs) {
+    record Phase(double eps, Findings findings, double vigilCpuMs, double vigilGcMs, double openSearchCpuMs,
+            double postgresCpuMs) {
 
         double cpuMs() {
-            return vigilCpuMs + openSearchCpuMs;
+            return vigilCpuMs + openSearchCpuMs + postgresCpuMs;
         }
     }
 
@@ -114,7 +115,8 @@ final class IngestBench {
         double thousands = events / 1000.0;
         var cpu = timed.cpu();
         return new Phase(events / timed.seconds(), findingsOf(source), cpu.vigil().toMillis() / thousands,
-                cpu.vigilGc().toMillis() / thousands, cpu.openSearch().toMillis() / thousands);
+                cpu.vigilGc().toMillis() / thousands, cpu.openSearch().toMillis() / thousands,
+                cpu.postgres().toMillis() / thousands);
     }
 
     private Findings findingsOf(String source) throws Exception {

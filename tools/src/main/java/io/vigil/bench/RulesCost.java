@@ -10,7 +10,8 @@ import java.util.List;
  * the round's own ratio is compared, not rates taken minutes apart: a shared machine drifts (other
  * work, JIT, segment merges) by more than the effect measured, and the drift between rounds cancels
  * inside a pair. The median over rounds is the figure; the spread is printed with it. The CPU time the
- * server and OpenSearch spend per event is compared the same way: it says where the cost lies.
+ * server, OpenSearch and PostgreSQL spend per event is compared the same way: it says where the cost
+ * lies (PostgreSQL holds correlation state and alerts, so rules load it and not the others).
  */
 final class RulesCost {
 
@@ -52,8 +53,8 @@ final class RulesCost {
                 (rules ? on : off).add(phase.eps());
                 (rules ? cpuOn : cpuOff).add(phase.cpuMs());
                 System.out.printf("round %d            : %,10.0f events/s, CPU ms per 1,000 events: server %.0f"
-                        + " (GC %.0f), OpenSearch %.0f; %s%n", round + 1, phase.eps(), phase.vigilCpuMs(),
-                        phase.vigilGcMs(), phase.openSearchCpuMs(), rules
+                        + " (GC %.0f), OpenSearch %.0f, PostgreSQL %.0f; %s%n", round + 1, phase.eps(),
+                        phase.vigilCpuMs(), phase.vigilGcMs(), phase.openSearchCpuMs(), phase.postgresCpuMs(), rules
                                 ? "rules as configured, " + phase.findings().matches() + " matches in "
                                         + phase.findings().documents() + " findings"
                                 : "no rules (detection off for this source)");
@@ -67,7 +68,8 @@ final class RulesCost {
                 Spread.of(cpuCosts));
         System.out.printf("median of %d rounds: %,10.0f events/s no rules, %,10.0f events/s all rules%n", rounds,
                 figures.noRules(), figures.allRules());
-        System.out.printf("median CPU ms per 1,000 events (server + OpenSearch): %.0f no rules, %.0f all rules%n",
+        System.out.printf("median CPU ms per 1,000 events (server + OpenSearch + PostgreSQL): %.0f no rules, %.0f all"
+                + " rules%n",
                 figures.cpuNoRules(), figures.cpuAllRules());
         System.out.printf("rounds' own cost   : median %.3f (%.3f to %.3f) of throughput, median %.3f (%.3f to"
                 + " %.3f) more CPU per event%n", figures.cost().median(), figures.cost().min(), figures.cost().max(),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.vigil.detect.correlate.CorrelationSet.Compiled;
+import io.vigil.detect.sigma.CorrelationType;
 import io.vigil.detect.sigma.SigmaCorrelation;
 
 /**
@@ -223,6 +224,9 @@ public final class CorrelationEngine {
             if (!c.rule().rising()) {
                 return;
             }
+            if (temporal(c.rule())) {
+                withRulesPresent(c, reads, ends);
+            }
             Map<String, List<CorrelationInput>> windows = store.betweenAll(c.id(), reads);
             boolean chained = !set.uses(c.id()).isEmpty();
             Map<String, Set<Long>> known = chained ? Map.of() : store.firedAll(c.id(), ends);
@@ -233,6 +237,33 @@ public final class CorrelationEngine {
             satisfied.forEach((group, all) -> passOn(set, c, groups.get(new Key(c.id(), group)), group,
                     fresh.getOrDefault(group, List.of()), all));
         }
+    }
+
+    private static boolean temporal(SigmaCorrelation rule) {
+        return rule.type() == CorrelationType.TEMPORAL || rule.type() == CorrelationType.TEMPORAL_ORDERED;
+    }
+
+    /**
+     * Drops the stretches of time (read intervals, and the window ends they hold, at the same index) in
+     * which too few of a temporal rule's rules have an input for any window there to be satisfied: a
+     * window's rules present, in order or not, are at most those present in the stretch around it, and
+     * a rising condition that fails for more fails for fewer. A hot identity's thousands of inputs of
+     * one rule are then read only where the other rules appear too.
+     */
+    private void withRulesPresent(Compiled c, Map<String, List<Interval>> reads, Map<String, List<Interval>> ends) {
+        Map<String, List<Integer>> present = store.presentAll(c.id(), reads, c.rule().rules().size());
+        present.forEach((group, counts) -> {
+            List<Interval> read = new ArrayList<>();
+            List<Interval> end = new ArrayList<>();
+            for (int i = 0; i < counts.size(); i++) {
+                if (c.rule().condition().test(counts.get(i))) {
+                    read.add(reads.get(group).get(i));
+                    end.add(ends.get(group).get(i));
+                }
+            }
+            reads.put(group, read);
+            ends.put(group, end);
+        });
     }
 
     private static String value(SigmaCorrelation rule, Match match) {

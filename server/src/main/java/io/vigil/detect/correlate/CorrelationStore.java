@@ -52,6 +52,20 @@ public interface CorrelationStore {
         return inputs;
     }
 
+    /**
+     * How many of the correlated rules (bases {@code 0} to {@code bases - 1}) have an input in each of
+     * each group's intervals, in the intervals' order: a temporal rule's window needs its rules present,
+     * so an interval without enough of them need not be read.
+     */
+    default Map<String, List<Integer>> presentAll(String rule, Map<String, List<Interval>> ranges, int bases) {
+        Map<String, List<Integer>> present = new LinkedHashMap<>();
+        ranges.forEach((group, intervals) -> present.put(group, intervals.stream()
+                .map(i -> (int) between(rule, group, i.from(), i.to()).stream().mapToInt(CorrelationInput::rule)
+                        .distinct().count())
+                .toList()));
+        return present;
+    }
+
     /** {@link #fired} for several groups of one rule, each over its own intervals. */
     default Map<String, Set<Long>> firedAll(String rule, Map<String, List<Interval>> ends) {
         Map<String, Set<Long>> fired = new LinkedHashMap<>();

@@ -129,6 +129,42 @@ final class PostgresBatches {
         return inputs;
     }
 
+    /**
+     * One probe per interval and correlated rule, through the (rule, group, base, time) index: whether the
+     * rule has an input there. A hot group's thousands of inputs of one rule are not read to learn that
+     * another rule has none.
+     */
+    static Map<String, List<Integer>> presentAll(Connection c, String rule, Map<String, List<Interval>> ranges,
+            int bases) throws SQLException {
+        int[] counts = new int[ranges.values().stream().mapToInt(List::size).sum()];
+        try (PreparedStatement s = c.prepareStatement("""
+                select x.n, count(*)
+                from unnest(?::uuid[], ?::bigint[], ?::bigint[]) with ordinality as x(g, f, t, n)
+                cross join generate_series(0, ? - 1) as b(base)
+                where exists (select 1 from correlation_input i where i.rule_id = ? and i.group_id = x.g
+                    and i.base = b.base and i.event_time between x.f and x.t)
+                group by x.n""")) {
+            intervals(c, s, ranges);
+            s.setInt(4, bases);
+            s.setString(5, rule);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts[(int) rs.getLong(1) - 1] = (int) rs.getLong(2);
+                }
+            }
+        }
+        Map<String, List<Integer>> present = new LinkedHashMap<>();
+        int next = 0;
+        for (var range : ranges.entrySet()) {
+            List<Integer> inGroup = new ArrayList<>(range.getValue().size());
+            for (int i = 0; i < range.getValue().size(); i++) {
+                inGroup.add(counts[next++]);
+            }
+            present.put(range.getKey(), inGroup);
+        }
+        return present;
+    }
+
     /** As {@link #betweenAll}, through the windows' key. */
     static Map<String, Set<Long>> firedAll(Connection c, String rule, Map<String, List<Interval>> ends)
             throws SQLException {

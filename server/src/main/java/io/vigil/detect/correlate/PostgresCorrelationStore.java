@@ -61,6 +61,18 @@ public class PostgresCorrelationStore implements CorrelationStore {
     }
 
     @Override
+    public Map<String, List<Integer>> presentAll(String rule, Map<String, List<Interval>> ranges, int bases) {
+        if (ranges.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = db.getConnection()) {
+            return PostgresBatches.presentAll(c, rule, ranges, bases);
+        } catch (SQLException e) {
+            throw new CorrelationStateException("reading correlation inputs", e);
+        }
+    }
+
+    @Override
     public Map<String, Set<Long>> firedAll(String rule, Map<String, List<Interval>> ends) {
         if (ends.isEmpty()) {
             return Map.of();

@@ -2,8 +2,11 @@ package io.vigil.detect.correlate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.vigil.detect.sigma.SigmaCorrelation;
 
@@ -43,6 +46,7 @@ public final class Windows {
             Set<Long> known) {
         long span = rule.timespan().toMillis();
         Aggregate aggregate = Aggregate.of(rule);
+        Sources sources = new Sources();
         List<Window> found = new ArrayList<>();
         int start = 0;
         int end = 0;
@@ -52,9 +56,11 @@ public final class Windows {
             long anchor = inputs.get(end).time();
             // every input of this instant joins before the window is judged
             while (end < n && inputs.get(end).time() == anchor) {
+                sources.add(inputs.get(end));
                 aggregate.add(inputs.get(end++));
             }
             while (inputs.get(start).time() < anchor - span) {
+                sources.remove(inputs.get(start));
                 aggregate.remove(inputs.get(start++));
             }
             while (next < ends.size() && ends.get(next).to() < anchor) {
@@ -62,25 +68,41 @@ public final class Windows {
             }
             if (next < ends.size() && ends.get(next).contains(anchor) && !known.contains(anchor)
                     && aggregate.satisfied(rule.condition(), anchor - span, anchor)) {
-                found.add(window(inputs, start, end, anchor - span, anchor, aggregate));
+                long from = anchor - span;
+                found.add(new Window(from, anchor, aggregate.value(from, anchor),
+                        List.copyOf(inputs.subList(start, Math.min(end, start + Window.LISTED))), end - start,
+                        sources.names()));
             }
         }
         return found;
     }
 
-    private static Window window(List<CorrelationInput> inputs, int start, int end, long from, long to,
-            Aggregate aggregate) {
-        List<CorrelationInput> listed = new ArrayList<>(Math.min(Window.LISTED, end - start));
-        java.util.TreeSet<String> sources = new java.util.TreeSet<>();
-        for (int i = start; i < end; i++) {
-            if (listed.size() < Window.LISTED) {
-                listed.add(inputs.get(i));
-            }
-            String source = inputs.get(i).source();
-            if (source != null) {
-                sources.addAll(List.of(source.split(",")));
+    /**
+     * The sources of the window's inputs, kept as inputs join and leave: a burst fires a window at
+     * every input, and walking each window's inputs for its sources made the burst quadratic.
+     */
+    private static final class Sources {
+
+        private final Map<String, Integer> counts = new HashMap<>();
+
+        void add(CorrelationInput input) {
+            if (input.source() != null) {
+                for (String name : input.source().split(",")) {
+                    counts.merge(name, 1, Integer::sum);
+                }
             }
         }
-        return new Window(from, to, aggregate.value(from, to), listed, end - start, List.copyOf(sources));
+
+        void remove(CorrelationInput input) {
+            if (input.source() != null) {
+                for (String name : input.source().split(",")) {
+                    counts.computeIfPresent(name, (k, v) -> v == 1 ? null : v - 1);
+                }
+            }
+        }
+
+        List<String> names() {
+            return List.copyOf(new TreeSet<>(counts.keySet()));
+        }
     }
 }
