@@ -3,6 +3,7 @@ package io.vigil.detect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,27 +39,45 @@ public class CorrelationHealth {
         this.db = db;
     }
 
-    /** Adds a pass's counts; figures are advisory, so a failure to write them is only logged. */
+    /**
+     * Adds a pass's counts, every rule's in one statement; figures are advisory, so a failure to write
+     * them is only logged.
+     */
     @Transactional
     void record(Map<String, RuleCounts> perRule) {
+        if (perRule.isEmpty()) {
+            return;
+        }
+        List<String> rules = List.copyOf(perRule.keySet());
         try {
-            perRule.forEach((rule, n) -> db.createNativeQuery("""
+            db.createNativeQuery("""
                     insert into correlation_health (rule_id, inputs, fired, late_counted, late_dropped, ungrouped,
                         newest_input, updated)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())
+                    select r, i, f, lc, ld, u, n, now()
+                    from unnest(?1, ?2, ?3, ?4, ?5, ?6, ?7) as x(r, i, f, lc, ld, u, n)
                     on conflict (rule_id) do update set inputs = correlation_health.inputs + excluded.inputs,
                         fired = correlation_health.fired + excluded.fired,
                         late_counted = correlation_health.late_counted + excluded.late_counted,
                         late_dropped = correlation_health.late_dropped + excluded.late_dropped,
                         ungrouped = correlation_health.ungrouped + excluded.ungrouped,
                         newest_input = greatest(correlation_health.newest_input, excluded.newest_input),
-                        updated = now()""").setParameter(1, rule).setParameter(2, n.inputs())
-                    .setParameter(3, n.fired()).setParameter(4, n.lateCounted()).setParameter(5, n.lateDropped())
-                    .setParameter(6, n.ungrouped())
-                    .setParameter(7, n.newest() == Long.MIN_VALUE ? null : n.newest()).executeUpdate());
+                        updated = now()""").setParameter(1, rules.toArray(String[]::new))
+                    .setParameter(2, column(rules, perRule, RuleCounts::inputs))
+                    .setParameter(3, column(rules, perRule, RuleCounts::fired))
+                    .setParameter(4, column(rules, perRule, RuleCounts::lateCounted))
+                    .setParameter(5, column(rules, perRule, RuleCounts::lateDropped))
+                    .setParameter(6, column(rules, perRule, RuleCounts::ungrouped))
+                    .setParameter(7, rules.stream().map(r -> perRule.get(r).newest())
+                            .map(n -> n == Long.MIN_VALUE ? null : n).toArray(Long[]::new))
+                    .executeUpdate();
         } catch (RuntimeException e) {
             LOG.debugf("correlation health not recorded: %s", e.getMessage());
         }
+    }
+
+    private static Long[] column(List<String> rules, Map<String, RuleCounts> perRule,
+            java.util.function.ToLongFunction<RuleCounts> field) {
+        return rules.stream().map(r -> field.applyAsLong(perRule.get(r))).toArray(Long[]::new);
     }
 
     /** Waiting rules whose windows up to {@code through} are decided. */

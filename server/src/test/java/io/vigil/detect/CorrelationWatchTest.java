@@ -13,9 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.store.DatabaseMigrator;
+import io.vigil.testing.Schema;
 import io.vigil.testing.Tokens;
 
 /**
@@ -31,6 +34,14 @@ class CorrelationWatchTest {
 
     @Inject
     EntityManager db;
+
+    @Inject
+    DatabaseMigrator migrator;
+
+    @BeforeEach
+    void migrated() {
+        Schema.awaitMigrated(migrator);
+    }
 
     @Transactional
     void settledAt(String rule, Instant through) {

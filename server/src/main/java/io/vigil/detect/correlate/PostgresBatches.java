@@ -98,7 +98,8 @@ final class PostgresBatches {
     }
 
     /**
-     * Each interval is read through the (rule, group, time) index. The {@code offset 0} keeps the lateral
+     * Each interval is read through the (rule, group, base, time) index, which PostgreSQL skips along
+     * over the few bases (one range per correlated rule). The {@code offset 0} keeps the lateral
      * subquery from being flattened into a plain join, which the generic plan of a prepared statement
      * makes a hash join over a scan of every rule's inputs, whatever the intervals.
      */

@@ -1,9 +1,7 @@
 package io.vigil.detect.correlate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vigil.ops.SetupState;
 import io.vigil.store.DatabaseMigrator;
+import io.vigil.testing.Schema;
 
 /**
  * The shared store behaves as the engine needs: random streams give the reference's windows through
@@ -30,10 +28,9 @@ class PostgresCorrelationStoreTest {
     @Inject
     DatabaseMigrator migrator;
 
-    /** The schema is migrated after start-up (DatabaseMigrator): a test that runs first waits for it. */
     @BeforeEach
     void migrated() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> migrator.setup().state() instanceof SetupState.Done);
+        Schema.awaitMigrated(migrator);
     }
 
     /** This test's rules apart from every other run's (the database outlives a test). */
