@@ -33,7 +33,6 @@ import io.vigil.detect.sigma.SigmaCorrelation;
 import io.vigil.detect.sigma.SigmaParser;
 import io.vigil.detect.sigma.SigmaResult;
 import io.vigil.event.Level;
-import io.vigil.store.GroupCommit;
 
 /**
  * Runs the correlation rules in force (ADR 0020) on what detection matched: each ingest batch's matches
@@ -64,8 +63,6 @@ public class Correlator {
     private final Clock clock = Clock.systemUTC();
     private final Deque<List<Match>> waiting = new ArrayDeque<>();
     private final Deque<Raised> unraised = new ArrayDeque<>();
-    /** Batches stored at once are correlated in one pass: the state is read once for all of them. */
-    private final GroupCommit<Match> passes = new GroupCommit<>(this::correlate);
     private volatile long pausedUntil;
     private volatile Map<String, String> alertLevels = Map.of();
     private volatile InForce inForce = new InForce(CorrelationSet.EMPTY, Map.of(), Map.of());
@@ -161,7 +158,7 @@ public class Correlator {
             }
         }
         try {
-            passes.submit(matches);
+            raise(engine.accept(inForce.set(), matches, clock.millis()));
         } catch (CorrelationStateException e) {
             if (!Outages.isOutage(e)) {
                 LOG.errorf(e, "correlation failed on %d matches", matches.size());
@@ -172,10 +169,6 @@ public class Correlator {
             pause();
             keep(matches);
         }
-    }
-
-    private void correlate(List<Match> matches) {
-        raise(engine.accept(inForce.set(), matches, clock.millis()));
     }
 
     /**

@@ -1,7 +1,6 @@
 /**
  * PostgreSQL plumbing shared by the workflow features: Flyway migrations run as soon as the
  * database answers (not at boot, so the server starts during an outage) and the database's
- * readiness, and {@link io.vigil.store.GroupCommit}, which lets concurrent writers share statements.
- * Features keep their own entities; this package owns none.
+ * readiness. Features keep their own entities; this package owns none.
  */
 package io.vigil.store;

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The statements of a raise, set-based: they take any number of rules and groups, so the cost of a raise
- * is a handful of statements whatever the number of alerts it writes.
+ * The statements of a raise, set-based: they take any number of rules and groups (AlertService gives
+ * them one at a time, each in its own transaction, so a hot group's lock is held briefly).
  */
 final class AlertRows {
 

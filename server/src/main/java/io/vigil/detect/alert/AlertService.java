@@ -18,14 +18,13 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.vigil.store.GroupCommit;
 
 /**
  * Turns firings into alerts: the open alert (not closed) of the same rule and group whose events
  * are within the suppression window of the firing's takes it — its count, last event and event list grow
  * — else a new alert starts. Replicas raising for one rule and group at once take turns on a
  * transaction-scoped advisory lock, so they never open two alerts for one episode. A raise reads the
- * rules' suppression once, then writes every rule and group's alert in a few statements ({@link AlertRows})
+ * rules' suppression once, then writes each rule and group's alert in a few statements ({@link AlertRows})
  * without an entity flush: ingest waits for it.
  */
 @ApplicationScoped
@@ -36,7 +35,6 @@ public class AlertService {
 
     private final EntityManager db;
     private final Duration suppression;
-    private final GroupCommit<Raised> commits = new GroupCommit<>(this::raiseNow);
 
     AlertService(EntityManager db,
             @ConfigProperty(name = "vigil.alerts.suppression", defaultValue = "1h") Duration suppression) {
@@ -45,46 +43,45 @@ public class AlertService {
     }
 
     /**
-     * Raises the firings, with those other threads raise meanwhile ({@link GroupCommit}): those of one
-     * rule and group folded first, then every rule and group's alert written in one transaction. Only
-     * one raise per replica is under way at a time, so a replica's raises never queue on each other's
-     * advisory locks; a raise of another replica holding some of them is waited for.
+     * Raises the firings, those of one rule and group folded first, in a transaction per rule and group:
+     * a hot group's lock is held only while its own alert is written, so a raise never waits for
+     * another's unrelated alerts. Returns the alerts' ids (new or updated), one per folded firing.
      */
-    public void raise(List<Raised> firings) {
-        if (!firings.isEmpty()) {
-            commits.submit(firings);
+    public List<UUID> raise(List<Raised> firings) {
+        if (firings.isEmpty()) {
+            return List.of();
         }
-    }
-
-    private void raiseNow(List<Raised> firings) {
         AlertRows rows = new AlertRows(db);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Map<String, Duration> suppressions = suppressions(rows, firings);
-            Map<AlertRows.Key, List<Raised>> byKey = new LinkedHashMap<>();
-            for (Raised raised : Firings.fold(firings, suppressions::get)) {
-                byKey.computeIfAbsent(new AlertRows.Key(raised.ruleId(), groupId(raised)), k -> new ArrayList<>())
-                        .add(raised);
-            }
-            Map<AlertRows.Key, List<Episode>> open = rows.lockAndReadOpen(byKey.keySet());
+        Map<String, Duration> suppressions = QuarkusTransaction.requiringNew().call(() -> suppressions(rows,
+                firings));
+        List<Raised> folded = Firings.fold(firings, suppressions::get);
+        Map<AlertRows.Key, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < folded.size(); i++) {
+            byKey.computeIfAbsent(new AlertRows.Key(folded.get(i).ruleId(), groupId(folded.get(i))),
+                    k -> new ArrayList<>()).add(i);
+        }
+        UUID[] ids = new UUID[folded.size()];
+        byKey.forEach((key, indexes) -> QuarkusTransaction.requiringNew().run(() -> {
+            List<Episode> episodes = rows.lockAndReadOpen(Set.of(key)).getOrDefault(key, new ArrayList<>());
             Set<Episode> touched = new LinkedHashSet<>();
-            byKey.forEach((key, raises) -> {
-                List<Episode> episodes = open.computeIfAbsent(key, k -> new ArrayList<>());
-                for (Raised raised : raises) {
-                    Duration gap = suppressions.get(raised.ruleId());
-                    // the open alert (the latest) whose events are within the suppression window takes it
-                    Episode episode = episodes.stream().filter(e -> e.takes(raised, gap))
-                            .max(Comparator.comparing(e -> e.last)).orElse(null);
-                    if (episode == null) {
-                        episode = Episode.open(raised);
-                        episodes.add(episode);
-                    } else {
-                        episode.take(raised);
-                    }
-                    touched.add(episode);
+            for (int i : indexes) {
+                Raised raised = folded.get(i);
+                Duration gap = suppressions.get(raised.ruleId());
+                // the open alert (the latest) whose events are within the suppression window takes it
+                Episode episode = episodes.stream().filter(e -> e.takes(raised, gap))
+                        .max(Comparator.comparing(e -> e.last)).orElse(null);
+                if (episode == null) {
+                    episode = Episode.open(raised);
+                    episodes.add(episode);
+                } else {
+                    episode.take(raised);
                 }
-            });
+                touched.add(episode);
+                ids[i] = episode.id;
+            }
             rows.write(touched);
-        });
+        }));
+        return List.of(ids);
     }
 
     private Map<String, Duration> suppressions(AlertRows rows, List<Raised> firings) {
