@@ -133,7 +133,8 @@ final class PostgresBatches {
     /**
      * One probe per interval and correlated rule, through the (rule, group, base, time) index: whether the
      * rule has an input there. A hot group's thousands of inputs of one rule are not read to learn that
-     * another rule has none.
+     * another rule has none. The {@code limit 1} keeps the probe a lateral subquery: as an {@code exists},
+     * the generic plan became a merge join over every input of the rule.
      */
     static Map<String, List<Integer>> presentAll(Connection c, String rule, Map<String, List<Interval>> ranges,
             int bases) throws SQLException {
@@ -142,8 +143,8 @@ final class PostgresBatches {
                 select x.n, count(*)
                 from unnest(?::uuid[], ?::bigint[], ?::bigint[]) with ordinality as x(g, f, t, n)
                 cross join generate_series(0, ? - 1) as b(base)
-                where exists (select 1 from correlation_input i where i.rule_id = ? and i.group_id = x.g
-                    and i.base = b.base and i.event_time between x.f and x.t)
+                cross join lateral (select 1 from correlation_input i where i.rule_id = ? and i.group_id = x.g
+                    and i.base = b.base and i.event_time between x.f and x.t limit 1) p
                 group by x.n""")) {
             intervals(c, s, ranges);
             s.setInt(4, bases);
