@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,7 +77,7 @@ public class CorrelationHealth {
     }
 
     private static Long[] column(List<String> rules, Map<String, RuleCounts> perRule,
-            java.util.function.ToLongFunction<RuleCounts> field) {
+            ToLongFunction<RuleCounts> field) {
         return rules.stream().map(r -> field.applyAsLong(perRule.get(r))).toArray(Long[]::new);
     }
 

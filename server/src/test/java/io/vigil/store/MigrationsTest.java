@@ -1,10 +1,8 @@
 package io.vigil.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vigil.ops.SetupState;
+import io.vigil.testing.Schema;
 
 /** Flyway's migrations are applied to the real PostgreSQL once the server is up. */
 @QuarkusTest
@@ -29,7 +27,7 @@ class MigrationsTest {
 
     @Test
     void migrationsAreAppliedAndRecorded() throws SQLException {
-        await().atMost(Duration.ofSeconds(60)).until(() -> migrator.setup().state() instanceof SetupState.Done);
+        Schema.awaitMigrated(migrator);
         List<String> applied = new ArrayList<>();
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement();
@@ -45,7 +43,7 @@ class MigrationsTest {
 
     @Test
     void theUserDirectoryTableExists() throws SQLException {
-        await().atMost(Duration.ofSeconds(60)).until(() -> migrator.setup().state() instanceof SetupState.Done);
+        Schema.awaitMigrated(migrator);
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("select count(*) from vigil_user")) {

@@ -108,13 +108,11 @@ final class BenchStack implements AutoCloseable {
         long ticks = 0;
         try {
             String[] own = statFields(Path.of("/proc", Long.toString(postmaster)));
-            ticks += Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
-                    + Long.parseLong(own[14]); // utime, stime, cutime, cstime
+            ticks += ownTicks(own) + Long.parseLong(own[13]) + Long.parseLong(own[14]); // + cutime, cstime
             for (ProcessHandle child : ProcessHandle.of(postmaster).map(h -> h.children().toList())
                     .orElse(List.of())) {
                 try {
-                    String[] fields = statFields(Path.of("/proc", Long.toString(child.pid())));
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += ownTicks(statFields(Path.of("/proc", Long.toString(child.pid()))));
                 } catch (IOException e) {
                     // ended while the others were read: its time is in the parent's from now on
                 }
@@ -123,6 +121,11 @@ final class BenchStack implements AutoCloseable {
             return Duration.ZERO; // not Linux: no figure
         }
         return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    }
+
+    /** A process's or thread's own CPU ticks: utime + stime of its stat fields. */
+    private static long ownTicks(String[] fields) {
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The fields of /proc/PID/stat after the command name (so index 11 is utime). */
@@ -141,8 +144,7 @@ final class BenchStack implements AutoCloseable {
             for (Path thread : threads) {
                 String name = Files.readString(thread.resolve("comm")).strip();
                 if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-                    String[] fields = statFields(thread);
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    ticks += ownTicks(statFields(thread));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.vigil.detect.correlate.CorrelationSet.Compiled;
-import io.vigil.detect.sigma.CorrelationType;
 import io.vigil.detect.sigma.SigmaCorrelation;
 
 /**
@@ -224,7 +223,7 @@ public final class CorrelationEngine {
             if (!c.rule().rising()) {
                 return;
             }
-            if (temporal(c.rule())) {
+            if (c.rule().type().countsRules()) {
                 withRulesPresent(c, reads, ends);
             }
             Map<String, List<CorrelationInput>> windows = store.betweenAll(c.id(), reads);
@@ -233,14 +232,12 @@ public final class CorrelationEngine {
             Map<String, List<Window>> satisfied = new LinkedHashMap<>();
             ends.forEach((group, intervals) -> satisfied.put(group, Windows.satisfied(c.rule(), windows.get(group),
                     intervals, known.getOrDefault(group, Set.of()))));
-            Map<String, List<Window>> fresh = store.fireAll(c.id(), satisfied);
+            Map<String, List<Window>> fresh = satisfied.values().stream().allMatch(List::isEmpty)
+                    ? Map.of()
+                    : store.fireAll(c.id(), satisfied);
             satisfied.forEach((group, all) -> passOn(set, c, groups.get(new Key(c.id(), group)), group,
                     fresh.getOrDefault(group, List.of()), all));
         }
-    }
-
-    private static boolean temporal(SigmaCorrelation rule) {
-        return rule.type() == CorrelationType.TEMPORAL || rule.type() == CorrelationType.TEMPORAL_ORDERED;
     }
 
     /**
@@ -248,7 +245,8 @@ public final class CorrelationEngine {
      * which too few of a temporal rule's rules have an input for any window there to be satisfied: a
      * window's rules present, in order or not, are at most those present in the stretch around it, and
      * a rising condition that fails for more fails for fewer. A hot identity's thousands of inputs of
-     * one rule are then read only where the other rules appear too.
+     * one rule are then read only where the other rules appear too; a group left with no stretch is
+     * dropped, so a pass with nothing left to read makes no read.
      */
     private void withRulesPresent(Compiled c, Map<String, List<Interval>> reads, Map<String, List<Interval>> ends) {
         Map<String, List<Integer>> present = store.presentAll(c.id(), reads, c.rule().rules().size());
@@ -261,8 +259,13 @@ public final class CorrelationEngine {
                     end.add(ends.get(group).get(i));
                 }
             }
-            reads.put(group, read);
-            ends.put(group, end);
+            if (read.isEmpty()) {
+                reads.remove(group);
+                ends.remove(group);
+            } else {
+                reads.put(group, read);
+                ends.put(group, end);
+            }
         });
     }
 

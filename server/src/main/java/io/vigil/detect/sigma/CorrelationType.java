@@ -38,6 +38,14 @@ public enum CorrelationType {
         return needsField && this != VALUE_COUNT;
     }
 
+    /**
+     * Whether the aggregate counts the correlated rules present in the window (in order or not), so it
+     * is at most the number of those rules with an input in any stretch that holds the window.
+     */
+    public boolean countsRules() {
+        return this == TEMPORAL || this == TEMPORAL_ORDERED;
+    }
+
     public static Optional<CorrelationType> of(String name) {
         return Arrays.stream(values()).filter(t -> t.sigma.equals(name)).findFirst();
     }
