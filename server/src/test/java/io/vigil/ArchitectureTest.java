@@ -64,6 +64,7 @@ class ArchitectureTest {
             .layer("detect").definedBy("io.vigil.detect..")
             .layer("search").definedBy("io.vigil.search..")
             .layer("posture").definedBy("io.vigil.posture..")
+            .layer("incident").definedBy("io.vigil.incident..")
             .whereLayer("event").mayNotAccessAnyLayer()
             .whereLayer("ops").mayNotAccessAnyLayer()
             .whereLayer("index").mayOnlyAccessLayers("event", "ops")
@@ -75,12 +76,14 @@ class ArchitectureTest {
             .mayOnlyAccessLayers("event", "ops", "index", "store", "access", "web", "search")
             .whereLayer("ingest")
             .mayOnlyAccessLayers("event", "ops", "index", "store", "access", "web", "detect")
-            .whereLayer("posture").mayOnlyAccessLayers("event", "ops", "index", "store", "access", "web", "search");
+            .whereLayer("posture").mayOnlyAccessLayers("event", "ops", "index", "store", "access", "web", "search")
+            .whereLayer("incident")
+            .mayOnlyAccessLayers("event", "ops", "store", "access", "web", "search", "detect");
 
     private static final ArchRule EVERY_PACKAGE_HAS_A_LAYER = classes().that().resideInAPackage("io.vigil..")
             .should().resideInAnyPackage("io.vigil.event..", "io.vigil.ops..", "io.vigil.index..",
                     "io.vigil.store..", "io.vigil.access..", "io.vigil.web..", "io.vigil.ingest..",
-                    "io.vigil.detect..", "io.vigil.search..", "io.vigil.posture..")
+                    "io.vigil.detect..", "io.vigil.search..", "io.vigil.posture..", "io.vigil.incident..")
             .because("every package is placed in the layers above (and in docs/architecture.md)");
 
     private static final ArchRule OPEN_SEARCH_ONLY_IN_INDEX = noClasses().that()

@@ -18,8 +18,9 @@ public enum Permission {
     ALERTS_READ(Names.ALERTS_READ, "See alerts"),
     ALERTS_TRIAGE(Names.ALERTS_TRIAGE, "Triage alerts and open incidents from them"),
     INCIDENTS_READ(Names.INCIDENTS_READ, "See incidents"),
-    INCIDENTS_WORK(Names.INCIDENTS_WORK, "Work incidents: comments, tasks, state changes"),
-    INCIDENTS_ASSIGN(Names.INCIDENTS_ASSIGN, "Assign incidents to people"),
+    INCIDENTS_OPEN(Names.INCIDENTS_OPEN, "Open incidents, escalate alerts into them, comment and add evidence"),
+    INCIDENTS_WORK(Names.INCIDENTS_WORK, "Work incidents: state, severity, tasks, resolution"),
+    INCIDENTS_ASSIGN(Names.INCIDENTS_ASSIGN, "Assign incidents and their tasks to handlers"),
     RULES_READ(Names.RULES_READ, "Read detection rules"),
     RULES_WRITE(Names.RULES_WRITE, "Write, enable and backtest detection rules"),
     POSTURE_READ(Names.POSTURE_READ, "Read posture summaries and KPIs"),
@@ -53,6 +54,7 @@ public enum Permission {
         public static final String ALERTS_READ = "alerts:read";
         public static final String ALERTS_TRIAGE = "alerts:triage";
         public static final String INCIDENTS_READ = "incidents:read";
+        public static final String INCIDENTS_OPEN = "incidents:open";
         public static final String INCIDENTS_WORK = "incidents:work";
         public static final String INCIDENTS_ASSIGN = "incidents:assign";
         public static final String RULES_READ = "rules:read";

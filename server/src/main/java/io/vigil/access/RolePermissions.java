@@ -7,6 +7,7 @@ import static io.vigil.access.Permission.AUDIT_READ;
 import static io.vigil.access.Permission.CONSOLE_USE;
 import static io.vigil.access.Permission.EVENTS_READ;
 import static io.vigil.access.Permission.INCIDENTS_ASSIGN;
+import static io.vigil.access.Permission.INCIDENTS_OPEN;
 import static io.vigil.access.Permission.INCIDENTS_READ;
 import static io.vigil.access.Permission.INCIDENTS_WORK;
 import static io.vigil.access.Permission.POSTURE_READ;
@@ -30,11 +31,10 @@ public final class RolePermissions {
 
     static {
         TABLE.put(Role.SOC_ANALYST, EnumSet.of(CONSOLE_USE, EVENTS_READ, ALERTS_READ, ALERTS_TRIAGE,
-                INCIDENTS_READ, INCIDENTS_WORK, RULES_READ));
+                INCIDENTS_READ, INCIDENTS_OPEN, RULES_READ));
         TABLE.put(Role.INCIDENT_HANDLER, EnumSet.of(CONSOLE_USE, EVENTS_READ, ALERTS_READ, ALERTS_TRIAGE,
-                INCIDENTS_READ, INCIDENTS_WORK, INCIDENTS_ASSIGN));
-        TABLE.put(Role.SOC_MANAGER, EnumSet.of(CONSOLE_USE, ALERTS_READ, INCIDENTS_READ,
-                INCIDENTS_ASSIGN, POSTURE_READ));
+                INCIDENTS_READ, INCIDENTS_OPEN, INCIDENTS_WORK, INCIDENTS_ASSIGN));
+        TABLE.put(Role.SOC_MANAGER, EnumSet.of(CONSOLE_USE, ALERTS_READ, INCIDENTS_READ, POSTURE_READ));
         TABLE.put(Role.DETECTION_ENGINEER, EnumSet.of(CONSOLE_USE, EVENTS_READ, ALERTS_READ,
                 RULES_READ, RULES_WRITE));
         TABLE.put(Role.ADMIN, EnumSet.of(CONSOLE_USE, RULES_READ, POSTURE_READ, ADMIN));

@@ -65,6 +65,10 @@ public class Alert extends PanacheEntityBase {
 
     public String assignee;
 
+    /** The incident it was escalated into, if any. */
+    @Column(name = "incident_id")
+    public Long incidentId;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] sources;
 

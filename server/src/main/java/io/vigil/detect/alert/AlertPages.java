@@ -170,7 +170,7 @@ public class AlertPages {
             } else {
                 Optional<AlertTriage.Action> chosenAction = AlertTriage.Action.of(orEmpty(action));
                 if (chosenAction.isEmpty()) {
-                    return text(422, "action: acknowledge, close, reopen, escalate or assign-me");
+                    return text(422, "action: acknowledge, close, reopen or assign-me");
                 }
                 outcomes = triage.apply(currentUser.user(), chosen, chosenAction.get(), reason);
             }

@@ -107,6 +107,26 @@ public class AlertQueries {
                 .map(AlertView::of).toList();
     }
 
+    /** The alerts escalated into an incident that the user may see, and how many others the scope hides. */
+    public record OfIncident(List<AlertView> alerts, int hidden) {
+    }
+
+    @Transactional
+    public OfIncident ofIncident(VigilUser user, long incident) {
+        List<Alert> all = Alert.list("incidentId = ?1 order by lastEvent desc", incident);
+        var scope = user.sourceScope();
+        List<AlertView> shown = all.stream()
+                .filter(a -> scope.isEmpty() || scope.get().containsAll(List.of(a.sources))).map(AlertView::of)
+                .toList();
+        return new OfIncident(shown, all.size() - shown.size());
+    }
+
+    /** How many alerts of a rule were closed as false positives (shown when an incident is closed so). */
+    @Transactional
+    public long falsePositives(String ruleId) {
+        return Alert.count("ruleId = ?1 and closeReason = 'false_positive'", ruleId);
+    }
+
     /** The alert, if it exists and every source behind it is in the user's scope. */
     Optional<Alert> visible(VigilUser user, UUID id) {
         Alert alert = Alert.findById(id);

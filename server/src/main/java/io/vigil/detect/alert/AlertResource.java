@@ -100,21 +100,26 @@ public class AlertResource {
     @Path("/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.ALERTS_TRIAGE)
-    @Operation(summary = "Acknowledge, close (with a reason), reopen, escalate or assign alerts")
+    @Operation(summary = "Acknowledge, close (with a reason), reopen or assign alerts; "
+            + "escalate them with POST /api/incidents/escalate")
     public Response triage(Change change) {
         if (change == null || change.ids() == null || change.ids().isEmpty() || change.ids().size() > MAX_LIMIT) {
             return JsonProblems.of(400, "ids: 1 to " + MAX_LIMIT + " alert ids");
         }
         try {
             if (change.action() == null || change.action().isBlank()) {
-                return JsonProblems.of(400, "action: acknowledge, close, reopen, escalate or assign");
+                return JsonProblems.of(400, "action: acknowledge, close, reopen or assign");
+            }
+            if (change.action().equalsIgnoreCase("escalate")) {
+                return JsonProblems.of(400,
+                        "action: escalate alerts into an incident with POST /api/incidents/escalate");
             }
             if (change.action().equalsIgnoreCase("assign")) {
                 return Response.ok(triage.assign(currentUser.user(), change.ids(), change.assignee())).build();
             }
             var action = AlertTriage.Action.of(change.action());
             if (action.isEmpty()) {
-                return JsonProblems.of(400, "action: acknowledge, close, reopen, escalate or assign");
+                return JsonProblems.of(400, "action: acknowledge, close, reopen or assign");
             }
             return Response.ok(triage.apply(currentUser.user(), change.ids(), action.get(), change.reason())).build();
         } catch (IllegalArgumentException e) {

@@ -24,8 +24,7 @@ public class AlertTriage {
 
         ACKNOWLEDGE(Set.of(AlertState.NEW), AlertState.ACKNOWLEDGED),
         CLOSE(Set.of(AlertState.NEW, AlertState.ACKNOWLEDGED), AlertState.CLOSED),
-        REOPEN(Set.of(AlertState.CLOSED), AlertState.NEW),
-        ESCALATE(Set.of(AlertState.NEW, AlertState.ACKNOWLEDGED), AlertState.ESCALATED);
+        REOPEN(Set.of(AlertState.CLOSED), AlertState.NEW);
 
         final Set<AlertState> from;
         final AlertState to;
@@ -65,6 +64,48 @@ public class AlertTriage {
             alert.closeReason = action == Action.CLOSE ? reason : action == Action.REOPEN ? null : alert.closeReason;
             return null;
         });
+    }
+
+    /**
+     * Escalates the alerts into an incident, all or none: each must be visible to the user, not closed and
+     * not in another incident. Answers the escalated alerts, or throws naming the first that cannot be.
+     * The caller's transaction covers both the incident and the alerts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AlertView> escalate(VigilUser user, List<UUID> ids, long incident) {
+        List<Alert> alerts = new ArrayList<>();
+        for (UUID id : ids) {
+            Alert alert = queries.visible(user, id)
+                    .orElseThrow(() -> new IllegalArgumentException("no alert " + id));
+            if (alert.incidentId != null && alert.incidentId != incident) {
+                throw new IllegalStateException("alert " + id + " is already in incident INC-" + alert.incidentId);
+            }
+            if (AlertState.CLOSED.id().equals(alert.state)) {
+                throw new IllegalStateException("alert " + id + " is closed: reopen it before escalating it");
+            }
+            alerts.add(alert);
+        }
+        alerts.forEach(alert -> {
+            alert.state = AlertState.ESCALATED.id();
+            alert.incidentId = incident;
+            touch(alert, user);
+        });
+        return alerts.stream().map(AlertView::of).toList();
+    }
+
+    /**
+     * Closes the alerts escalated into an incident with the reason its resolution gives (when the incident
+     * was resolved as a false positive, say); answers how many were closed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int closeOfIncident(VigilUser user, long incident, AlertState.CloseReason reason) {
+        List<Alert> alerts = Alert.list("incidentId = ?1 and state <> 'closed'", incident);
+        alerts.forEach(alert -> {
+            alert.state = AlertState.CLOSED.id();
+            alert.closeReason = reason.id();
+            touch(alert, user);
+        });
+        return alerts.size();
     }
 
     /** Closes an alert the system raised about itself (an admin saw to it); false if it is no such alert. */

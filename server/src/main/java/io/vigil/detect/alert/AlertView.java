@@ -11,10 +11,11 @@ import java.util.UUID;
  *
  * @param count how many times the rule fired into the alert
  * @param events how many events are listed behind it
+ * @param incident the incident it was escalated into, if any
  */
 public record AlertView(UUID id, Rule rule, Map<String, String> group, Instant first, Instant last, int count,
         int events, String state, String closeReason, String assignee, List<String> sources, Instant created,
-        Instant updated, String updatedBy) {
+        Instant updated, String updatedBy, Long incident) {
 
     /** The rule that raised it: {@code kind} is {@code single} or the correlation type. */
     public record Rule(String id, String title, String level, int version, String kind) {
@@ -35,6 +36,6 @@ public record AlertView(UUID id, Rule rule, Map<String, String> group, Instant f
         }
         return new AlertView(a.id, new Rule(a.ruleId, a.ruleTitle, a.ruleLevel, a.ruleVersion, a.ruleKind), group,
                 a.firstEvent, a.lastEvent, a.fired, a.events, a.state, a.closeReason, a.assignee,
-                List.of(a.sources), a.created, a.updated, a.updatedBy);
+                List.of(a.sources), a.created, a.updated, a.updatedBy, a.incidentId);
     }
 }

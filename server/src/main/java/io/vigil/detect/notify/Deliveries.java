@@ -72,7 +72,7 @@ public class Deliveries {
             var rule = new AlertView.Rule("vigil-test", "Test notification from Vigil", "informational", 1, "single");
             Instant now = Instant.now();
             var alert = new AlertView(UUID.randomUUID(), rule, java.util.Map.of("sent.by", by), now, now, 1, 0, "new",
-                    null, null, List.of("test"), now, now, by);
+                    null, null, List.of("test"), now, now, by, null);
             return dispatcher.send(channel, new Message(List.of(alert), console.url(), true));
         });
     }

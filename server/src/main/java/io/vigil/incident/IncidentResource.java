@@ -1,0 +1,290 @@
+package io.vigil.incident;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.smallrye.common.annotation.Blocking;
+import io.vigil.access.CurrentUser;
+import io.vigil.access.HandlerDirectory;
+import io.vigil.access.Permission;
+import io.vigil.web.JsonProblems;
+
+/**
+ * Incidents for programs: list and read them, open one or escalate alerts into one, edit, move, assign, and add
+ * evidence, tasks and comments. Changes to an incident's own fields carry the {@code version} the caller last
+ * read; a stale one is answered 409 with the changes made since.
+ */
+@Path("/api/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Blocking
+public class IncidentResource {
+
+    /** A new incident. */
+    public record New(String title, String description, String severity, String type) {
+    }
+
+    /** Alerts to escalate into {@code incident}, or into a new incident made of the other fields. */
+    public record Escalation(List<UUID> alerts, Long incident, String title, String description, String severity,
+            String type) {
+    }
+
+    /** Fields to change (absent ones stay), with the version they were read at. */
+    public record Edit(Integer version, String title, String description, String severity, String type) {
+    }
+
+    /** A move to another state; resolving needs a resolution and a summary, and may close the alerts. */
+    public record Move(Integer version, String to, String resolution, String summary, boolean closeAlerts) {
+    }
+
+    public record Assignment(Integer version, String assignee) {
+    }
+
+    public record Pin(String index, String id) {
+    }
+
+    public record NewObservable(String kind, String value) {
+    }
+
+    public record NewComment(String body) {
+    }
+
+    public record NewTask(String title, String description) {
+    }
+
+    /** A task's new state and owner, with the state the caller saw ({@code seen}). */
+    public record TaskChange(String seen, String state, String owner) {
+    }
+
+    private final IncidentService incidents;
+    private final IncidentEvidence evidence;
+    private final IncidentTasks tasks;
+    private final IncidentQueries queries;
+    private final HandlerDirectory handlers;
+    private final CurrentUser currentUser;
+
+    IncidentResource(IncidentService incidents, IncidentEvidence evidence, IncidentTasks tasks,
+            IncidentQueries queries, HandlerDirectory handlers, CurrentUser currentUser) {
+        this.incidents = incidents;
+        this.evidence = evidence;
+        this.tasks = tasks;
+        this.queries = queries;
+        this.handlers = handlers;
+        this.currentUser = currentUser;
+    }
+
+    @ServerExceptionMapper
+    Response refused(IncidentProblem problem) {
+        if (problem.changes().isEmpty()) {
+            return JsonProblems.of(problem.status(), problem.getMessage());
+        }
+        return Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("status",
+                problem.status(), "detail", problem.getMessage(), "changes", problem.changes())).build();
+    }
+
+    @GET
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    @Operation(summary = "Incidents, newest change first; the total is in X-Total-Count")
+    public Response list(@QueryParam("view") @DefaultValue("all") String view,
+            @QueryParam("state") @DefaultValue("open") String state, @QueryParam("severity") String severity,
+            @QueryParam("type") String type, @QueryParam("sort") @DefaultValue("updated") String sort,
+            @QueryParam("dir") @DefaultValue("desc") String dir, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            return JsonProblems.of(400, "limit: between 1 and 1000; offset: 0 or more");
+        }
+        if (!IncidentFilter.VIEWS.contains(view)) {
+            return JsonProblems.of(400, "view: one of " + String.join(", ", IncidentFilter.VIEWS));
+        }
+        if (!IncidentFilter.STATES.contains(state)) {
+            return JsonProblems.of(400, "state: one of " + String.join(", ", IncidentFilter.STATES));
+        }
+        if (severity != null && !severity.isBlank() && Severity.of(severity).isEmpty()) {
+            return JsonProblems.of(400, "severity: one of " + String.join(", ", Severity.IDS));
+        }
+        var order = IncidentFilter.Order.of(sort);
+        if (order.isEmpty()) {
+            return JsonProblems.of(400, "sort: one of updated, created, id, title, state, severity, assignee");
+        }
+        var page = queries.page(currentUser.user(), new IncidentFilter(view, state, severity, type, order.get(),
+                "asc".equalsIgnoreCase(dir)), offset, limit);
+        return Response.ok(page.incidents()).header("X-Total-Count", page.total()).build();
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    @Operation(summary = "One incident with its alerts, events, observables, tasks, comments and timeline")
+    public Response one(@PathParam("id") long id) {
+        return queries.one(currentUser.user(), id).map(d -> Response.ok(d).build())
+                .orElseGet(() -> JsonProblems.of(404, "no incident " + id));
+    }
+
+    @POST
+    @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
+    @Operation(summary = "Open an incident by hand; its type's playbook gives its first tasks")
+    public Response create(New body) {
+        if (body == null) {
+            throw IncidentProblem.invalid("body: title, severity and type");
+        }
+        long id = incidents.create(currentUser.user(), new IncidentService.Draft(body.title(), body.description(),
+                body.severity(), body.type()));
+        return Response.created(URI.create("/api/incidents/" + id)).entity(detail(id)).build();
+    }
+
+    @POST
+    @Path("/escalate")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
+    @Operation(summary = "Escalate alerts into an existing incident or a new one (all or none)")
+    public IncidentView.Detail escalate(Escalation body) {
+        if (body == null) {
+            throw IncidentProblem.invalid("body: alerts, and incident or the new incident's fields");
+        }
+        return detail(incidents.escalate(currentUser.user(), body.alerts(), body.incident(),
+                new IncidentService.Draft(body.title(), body.description(), body.severity(), body.type())));
+    }
+
+    @PATCH
+    @Path("/{id: \\d+}")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
+    @Operation(summary = "Change title, description, severity or type")
+    public IncidentView.Detail edit(@PathParam("id") long id, Edit body) {
+        incidents.edit(currentUser.user(), id, version(body == null ? null : body.version()),
+                new IncidentService.Edit(body.title(), body.description(), body.severity(), body.type()));
+        return detail(id);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/state")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
+    @Operation(summary = "Move the incident to another state (409 names the allowed ones)")
+    public IncidentView.Detail move(@PathParam("id") long id, Move body) {
+        incidents.transition(currentUser.user(), id, version(body == null ? null : body.version()), body.to(),
+                body.resolution(), body.summary(), body.closeAlerts());
+        return detail(id);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/assignee")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_ASSIGN)
+    @Operation(summary = "Assign the incident to a holder of the incident-handler role, or to nobody")
+    public IncidentView.Detail assign(@PathParam("id") long id, Assignment body) {
+        incidents.assign(currentUser.user(), id, version(body == null ? null : body.version()), body.assignee());
+        return detail(id);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/events")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
+    @Operation(summary = "Pin an event (by index and id) as evidence; its observables come with it")
+    public IncidentView.Detail pin(@PathParam("id") long id, Pin body) {
+        if (body == null) {
+            throw IncidentProblem.invalid("body: index and id of the event");
+        }
+        evidence.pin(currentUser.user(), id, body.index(), body.id());
+        return detail(id);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/observables")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
+    @Operation(summary = "Add an observable: ip, user, access_key, arn, host, domain or hash")
+    public IncidentView.Detail observable(@PathParam("id") long id, NewObservable body) {
+        if (body == null) {
+            throw IncidentProblem.invalid("body: kind and value");
+        }
+        evidence.observable(currentUser.user(), id, body.kind(), body.value());
+        return detail(id);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/comments")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
+    @Operation(summary = "Comment in Markdown (raw HTML is refused)")
+    public IncidentView.Detail comment(@PathParam("id") long id, NewComment body) {
+        evidence.comment(currentUser.user(), id, body == null ? null : body.body());
+        return detail(id);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/tasks")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
+    @Operation(summary = "Add a task")
+    public IncidentView.Detail addTask(@PathParam("id") long id, NewTask body) {
+        tasks.add(currentUser.user(), id, body == null ? null : body.title(), body == null ? null : body.description());
+        return detail(id);
+    }
+
+    @PATCH
+    @Path("/{id: \\d+}/tasks/{task: \\d+}")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
+    @Operation(summary = "Set a task's state or owner; seen is the state the caller last read")
+    public IncidentView.Detail task(@PathParam("id") long id, @PathParam("task") long task, TaskChange body) {
+        if (body == null) {
+            throw IncidentProblem.invalid("body: state or owner");
+        }
+        tasks.update(currentUser.user(), id, task, body.seen(), body.state(), body.owner());
+        return detail(id);
+    }
+
+    @PUT
+    @Path("/{id: \\d+}/watchers/me")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    @Operation(summary = "Watch the incident")
+    public IncidentView.Detail watch(@PathParam("id") long id) {
+        evidence.watch(currentUser.user(), id, true);
+        return detail(id);
+    }
+
+    @DELETE
+    @Path("/{id: \\d+}/watchers/me")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    @Operation(summary = "Stop watching the incident")
+    public IncidentView.Detail unwatch(@PathParam("id") long id) {
+        evidence.watch(currentUser.user(), id, false);
+        return detail(id);
+    }
+
+    @GET
+    @Path("/handlers")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    @Operation(summary = "Who may be assigned incidents (the holders of the incident-handler role in Keycloak)")
+    public Response handlers() {
+        try {
+            return Response.ok(handlers.handlers()).build();
+        } catch (HandlerDirectory.Unavailable e) {
+            return JsonProblems.of(503, e.getMessage());
+        }
+    }
+
+    private IncidentView.Detail detail(long id) {
+        return queries.one(currentUser.user(), id).orElseThrow(() -> IncidentProblem.notFound(id));
+    }
+
+    private static int version(Integer version) {
+        if (version == null) {
+            throw IncidentProblem.invalid("version: the version of the incident you last read");
+        }
+        return version;
+    }
+}
