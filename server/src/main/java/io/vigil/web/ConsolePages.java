@@ -50,13 +50,6 @@ public class ConsolePages {
     }
 
     @GET
-    @Path("incidents")
-    @PermissionsAllowed(Names.INCIDENTS_READ)
-    public TemplateInstance incidents() {
-        return section("incidents", "Incidents with assignees, observables, tasks, comments, a timeline and SLAs.");
-    }
-
-    @GET
     @Path("posture")
     @PermissionsAllowed(Names.POSTURE_READ)
     public TemplateInstance posture() {

@@ -97,8 +97,7 @@ final class MessageBodies {
     }
 
     static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return io.vigil.web.HtmlText.escape(value);
     }
 
     private static String time(Instant instant) {
