@@ -18,6 +18,11 @@ create table incident (
     -- first time it left 'new' (time to acknowledge) and the last time it was resolved (time to resolve)
     acknowledged timestamptz,
     resolved     timestamptz,
+    -- time to detect, in stages, for incidents opened from alerts: the earliest event behind its alerts,
+    -- when that event reached Vigil, and when the first of its alerts was raised
+    detected_event   timestamptz,
+    detected_arrival timestamptz,
+    detected_alert   timestamptz,
     version      int         not null default 1
 );
 create index incident_open on incident (state, updated desc);

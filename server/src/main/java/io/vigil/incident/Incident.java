@@ -50,6 +50,16 @@ public class Incident extends PanacheEntityBase {
 
     public Instant resolved;
 
+    /** Time to detect in stages: the earliest event behind its alerts, its arrival, the first alert. */
+    @Column(name = "detected_event")
+    public Instant detectedEvent;
+
+    @Column(name = "detected_arrival")
+    public Instant detectedArrival;
+
+    @Column(name = "detected_alert")
+    public Instant detectedAlert;
+
     /** Counts changes to the incident's own fields; a change naming an older one is refused. */
     public int version;
 

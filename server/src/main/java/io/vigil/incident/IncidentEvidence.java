@@ -2,6 +2,7 @@ package io.vigil.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +12,10 @@ import jakarta.transaction.Transactional;
 
 import io.vigil.access.VigilUser;
 import io.vigil.detect.alert.AlertView;
+import io.vigil.event.Ecs;
 import io.vigil.search.EventSearchService;
 import io.vigil.search.FlatFields;
+import io.vigil.search.LuceneText;
 import io.vigil.search.SearchResults;
 
 /**
@@ -58,6 +61,22 @@ public class IncidentEvidence {
             }
         }
         return true;
+    }
+
+    /**
+     * When the event reached Vigil ({@code event.ingested}), looked up in the store; empty when it cannot be
+     * found or the store does not answer (time to detect then lacks that one stage, the escalation goes on).
+     */
+    Optional<Instant> arrival(VigilUser user, String eventId, Instant eventTime) {
+        try {
+            var prepared = search.prepare(LuceneText.term("event.id", eventId), eventTime.minusSeconds(60).toString(),
+                    eventTime.plusSeconds(60).toString());
+            return search.first(user, prepared, 1, List.of(Ecs.EVENT_INGESTED)).hits().stream().findFirst()
+                    .map(hit -> FlatFields.value(hit.document(), Ecs.EVENT_INGESTED)).filter(v -> !v.isEmpty())
+                    .map(Instant::parse);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Takes the observables of an escalated alert's group values. */

@@ -1,6 +1,5 @@
 package io.vigil.incident;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -26,7 +27,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.CurrentUser;
 import io.vigil.access.HandlerDirectory;
 import io.vigil.access.Permission;
-import io.vigil.web.HtmlText;
+import io.vigil.detect.alert.AlertQueries;
 
 /**
  * The incident list (views mine, unassigned and breaching with their counts, filters, sorting, SLA flags) and
@@ -43,12 +44,17 @@ public class IncidentPages {
     private final IncidentService incidents;
     private final IncidentEvidence evidence;
     private final IncidentTasks tasks;
+    private final IncidentAttachments attachments;
     private final IncidentQueries queries;
+    private final AlertQueries alerts;
     private final HandlerDirectory handlers;
     private final CurrentUser currentUser;
 
-    IncidentPages(IncidentService incidents, IncidentEvidence evidence, IncidentTasks tasks, IncidentQueries queries,
+    IncidentPages(IncidentService incidents, IncidentEvidence evidence, IncidentTasks tasks,
+            IncidentAttachments attachments, IncidentQueries queries, AlertQueries alerts,
             HandlerDirectory handlers, CurrentUser currentUser) {
+        this.attachments = attachments;
+        this.alerts = alerts;
         this.incidents = incidents;
         this.evidence = evidence;
         this.tasks = tasks;
@@ -64,11 +70,13 @@ public class IncidentPages {
                 String problem);
 
         static native TemplateInstance incident(IncidentView.Detail detail, IncidentPage page);
+
+        static native TemplateInstance report(IncidentView.Detail detail, IncidentPage page, String now);
     }
 
     @ServerExceptionMapper
     Response refused(IncidentProblem problem) {
-        return text(problem.status() == 404 ? 404 : 422, problem.getMessage());
+        return PageAnswers.text(problem.status() == 404 ? 404 : 422, problem.getMessage());
     }
 
     @GET
@@ -91,7 +99,7 @@ public class IncidentPages {
     }
 
     @GET
-    @Path("{id: \\d+}")
+    @Path("{id}")
     @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
     public TemplateInstance incident(@PathParam("id") long id) {
         var detail = queries.one(currentUser.user(), id).orElseThrow(() -> new NotFoundException("no incident " + id));
@@ -105,8 +113,22 @@ public class IncidentPages {
         }
         List<Playbook> playbooks = Playbook.<Playbook>listAll().stream()
                 .sorted(java.util.Comparator.comparing(p -> p.title)).toList();
+        java.util.Map<String, Long> falsePositives = new java.util.TreeMap<>();
+        detail.alerts().forEach(a -> falsePositives.computeIfAbsent(a.rule().title(),
+                title -> alerts.falsePositives(a.rule().id())));
         return Templates.incident(detail, new IncidentPage(detail, currentUser.user(), people, directoryProblem,
-                playbooks));
+                playbooks, falsePositives));
+    }
+
+    /** The incident as a printable report (print it to PDF from the browser). */
+    @GET
+    @Path("{id}/report")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    public TemplateInstance report(@PathParam("id") long id) {
+        var detail = queries.one(currentUser.user(), id).orElseThrow(() -> new NotFoundException("no incident " + id));
+        return Templates.report(detail, new IncidentPage(detail, currentUser.user(), List.of(), null, List.of(),
+                java.util.Map.of()),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
 
     @POST
@@ -115,7 +137,7 @@ public class IncidentPages {
     public Response create(@FormParam("title") String title, @FormParam("severity") String severity,
             @FormParam("type") String type, @FormParam("description") String description) {
         long id = incidents.create(currentUser.user(), new IncidentService.Draft(title, description, severity, type));
-        return go(id);
+        return PageAnswers.go(id);
     }
 
     /** Escalation from the alert queue or an alert's page: into a new incident, or the one numbered. */
@@ -128,10 +150,10 @@ public class IncidentPages {
         try {
             alerts = ids == null ? List.of() : ids.stream().map(UUID::fromString).toList();
         } catch (IllegalArgumentException e) {
-            return text(422, "ids: alert ids");
+            return PageAnswers.text(422, "ids: alert ids");
         }
         if (alerts.isEmpty()) {
-            return text(422, "Select the alerts to escalate first.");
+            return PageAnswers.text(422, "Select the alerts to escalate first.");
         }
         Long into = null;
         String number = incident == null ? "" : incident.strip().replaceFirst("(?i)^INC-", "");
@@ -139,63 +161,64 @@ public class IncidentPages {
             try {
                 into = Long.parseLong(number);
             } catch (NumberFormatException e) {
-                return text(422, "incident: a number such as 42 or INC-42, or empty for a new incident");
+                return PageAnswers.text(422, "incident: a number such as 42 or INC-42, or empty for a new incident");
             }
         }
-        return go(incidents.escalate(currentUser.user(), alerts, into, new IncidentService.Draft(null, null, null,
-                null)));
+        return PageAnswers
+                .go(incidents.escalate(currentUser.user(), alerts, into, new IncidentService.Draft(null, null, null,
+                        null)));
     }
 
     @POST
-    @Path("{id: \\d+}/state")
+    @Path("{id}/state")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     public Response move(@PathParam("id") long id, @FormParam("version") int version, @FormParam("to") String to,
             @FormParam("resolution") String resolution, @FormParam("summary") String summary,
             @FormParam("closeAlerts") String closeAlerts) {
         incidents.transition(currentUser.user(), id, version, to, resolution, summary, "on".equals(closeAlerts));
-        return reload();
+        return PageAnswers.reload();
     }
 
     @POST
-    @Path("{id: \\d+}/edit")
+    @Path("{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     public Response edit(@PathParam("id") long id, @FormParam("version") int version, @FormParam("title") String title,
             @FormParam("description") String description, @FormParam("severity") String severity,
             @FormParam("type") String type) {
         incidents.edit(currentUser.user(), id, version, new IncidentService.Edit(title, description, severity, type));
-        return reload();
+        return PageAnswers.reload();
     }
 
     @POST
-    @Path("{id: \\d+}/assignee")
+    @Path("{id}/assignee")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_ASSIGN)
     public Response assign(@PathParam("id") long id, @FormParam("version") int version,
             @FormParam("assignee") String assignee) {
         incidents.assign(currentUser.user(), id, version, assignee);
-        return reload();
+        return PageAnswers.reload();
     }
 
     @POST
-    @Path("{id: \\d+}/comments")
+    @Path("{id}/comments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     public Response comment(@PathParam("id") long id, @FormParam("body") String body) {
         evidence.comment(currentUser.user(), id, body);
-        return reload();
+        return PageAnswers.reload();
     }
 
     @POST
-    @Path("{id: \\d+}/observables")
+    @Path("{id}/observables")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     public Response observable(@PathParam("id") long id, @FormParam("kind") String kind,
             @FormParam("value") String value) {
         return evidence.observable(currentUser.user(), id, kind, value)
-                ? reload()
-                : text(422, "The incident already has this observable.");
+                ? PageAnswers.reload()
+                : PageAnswers.text(422, "The incident already has this observable.");
     }
 
     /** "Add to incident" from the search page's event panel: the incident by number ({@code 42} or {@code INC-42}). */
@@ -209,55 +232,56 @@ public class IncidentPages {
         try {
             id = Long.parseLong((incident == null ? "" : incident).strip().replaceFirst("(?i)^INC-", ""));
         } catch (NumberFormatException e) {
-            return text(422, "incident: a number such as 42 or INC-42");
+            return PageAnswers.text(422, "incident: a number such as 42 or INC-42");
         }
         boolean added = evidence.pin(currentUser.user(), id, index, event);
-        return text(200, added ? "Added to " + IncidentView.ref(id) + "." : "Already in " + IncidentView.ref(id) + ".");
+        return PageAnswers.text(200,
+                added ? "Added to " + IncidentView.ref(id) + "." : "Already in " + IncidentView.ref(id) + ".");
     }
 
     @POST
-    @Path("{id: \\d+}/tasks")
+    @Path("{id}/tasks")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     public Response addTask(@PathParam("id") long id, @FormParam("title") String title) {
         tasks.add(currentUser.user(), id, title, "");
-        return reload();
+        return PageAnswers.reload();
     }
 
     @POST
-    @Path("{id: \\d+}/tasks/{task: \\d+}")
+    @Path("{id}/tasks/{task}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     public Response task(@PathParam("id") long id, @PathParam("task") long task, @FormParam("seen") String seen,
             @FormParam("state") String state, @FormParam("owner") String owner) {
         tasks.update(currentUser.user(), id, task, seen, state, owner);
-        return reload();
+        return PageAnswers.reload();
     }
 
     @POST
-    @Path("{id: \\d+}/watch")
+    @Path("{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
+    public Response attach(@PathParam("id") long id, @RestForm("file") FileUpload file) {
+        attachments.attach(currentUser.user(), id, Uploads.read(file));
+        return PageAnswers.reload();
+    }
+
+    @GET
+    @Path("{id}/attachments/{attachment}")
+    @Produces(MediaType.WILDCARD)
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    public Response attachment(@PathParam("id") long id, @PathParam("attachment") long attachment) {
+        return attachments.download(id, attachment).map(Uploads::response)
+                .orElseThrow(() -> new NotFoundException("no attachment " + attachment));
+    }
+
+    @POST
+    @Path("{id}/watch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
     public Response watch(@PathParam("id") long id, @FormParam("on") boolean on) {
         evidence.watch(currentUser.user(), id, on);
-        return reload();
-    }
-
-    private static Response go(long id) {
-        return Response.ok("Opening " + IncidentView.ref(id), MediaType.TEXT_HTML_TYPE)
-                .header("HX-Location", URI.create("/incidents/" + id).toString()).build();
-    }
-
-    private static Response reload() {
-        return Response.ok("Saved", MediaType.TEXT_HTML_TYPE).header("HX-Refresh", "true").build();
-    }
-
-    /**
-     * A short answer that htmx places in the page. Messages may quote what the user typed (a refused comment's
-     * HTML), so they go out escaped, as HTML.
-     */
-    private static Response text(int status, String message) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(HtmlText.escape(message)).build();
+        return PageAnswers.reload();
     }
 }

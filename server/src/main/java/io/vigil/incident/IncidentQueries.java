@@ -136,7 +136,8 @@ public class IncidentQueries {
                 "select username from incident_watcher where incident_id = ?1 order by username").setParameter(1, id)
                 .getResultList();
         return Optional.of(new IncidentView.Detail(IncidentView.of(incident, Sla.of(incident, sla.targets(),
-                Instant.now())), linked.alerts(), events, observables, tasks, comments, List.of(), timeline, watchers,
+                Instant.now())), linked.alerts(), events, observables, tasks, comments, IncidentAttachments.of(db, id),
+                timeline, watchers,
                 new IncidentView.Hidden(linked.hidden(), hiddenEvents, hiddenObservables)));
     }
 

@@ -1,9 +1,7 @@
 package io.vigil.incident;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -40,51 +40,18 @@ import io.vigil.web.JsonProblems;
 @Blocking
 public class IncidentResource {
 
-    /** A new incident. */
-    public record New(String title, String description, String severity, String type) {
-    }
-
-    /** Alerts to escalate into {@code incident}, or into a new incident made of the other fields. */
-    public record Escalation(List<UUID> alerts, Long incident, String title, String description, String severity,
-            String type) {
-    }
-
-    /** Fields to change (absent ones stay), with the version they were read at. */
-    public record Edit(Integer version, String title, String description, String severity, String type) {
-    }
-
-    /** A move to another state; resolving needs a resolution and a summary, and may close the alerts. */
-    public record Move(Integer version, String to, String resolution, String summary, boolean closeAlerts) {
-    }
-
-    public record Assignment(Integer version, String assignee) {
-    }
-
-    public record Pin(String index, String id) {
-    }
-
-    public record NewObservable(String kind, String value) {
-    }
-
-    public record NewComment(String body) {
-    }
-
-    public record NewTask(String title, String description) {
-    }
-
-    /** A task's new state and owner, with the state the caller saw ({@code seen}). */
-    public record TaskChange(String seen, String state, String owner) {
-    }
-
     private final IncidentService incidents;
     private final IncidentEvidence evidence;
     private final IncidentTasks tasks;
+    private final IncidentAttachments attachments;
     private final IncidentQueries queries;
     private final HandlerDirectory handlers;
     private final CurrentUser currentUser;
 
     IncidentResource(IncidentService incidents, IncidentEvidence evidence, IncidentTasks tasks,
-            IncidentQueries queries, HandlerDirectory handlers, CurrentUser currentUser) {
+            IncidentAttachments attachments, IncidentQueries queries, HandlerDirectory handlers,
+            CurrentUser currentUser) {
+        this.attachments = attachments;
         this.incidents = incidents;
         this.evidence = evidence;
         this.tasks = tasks;
@@ -132,7 +99,7 @@ public class IncidentResource {
     }
 
     @GET
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
     @Operation(summary = "One incident with its alerts, events, observables, tasks, comments and timeline")
     public Response one(@PathParam("id") long id) {
@@ -143,7 +110,7 @@ public class IncidentResource {
     @POST
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     @Operation(summary = "Open an incident by hand; its type's playbook gives its first tasks")
-    public Response create(New body) {
+    public Response create(IncidentRequests.New body) {
         if (body == null) {
             throw IncidentProblem.invalid("body: title, severity and type");
         }
@@ -156,7 +123,7 @@ public class IncidentResource {
     @Path("/escalate")
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     @Operation(summary = "Escalate alerts into an existing incident or a new one (all or none)")
-    public IncidentView.Detail escalate(Escalation body) {
+    public IncidentView.Detail escalate(IncidentRequests.Escalation body) {
         if (body == null) {
             throw IncidentProblem.invalid("body: alerts, and incident or the new incident's fields");
         }
@@ -165,39 +132,39 @@ public class IncidentResource {
     }
 
     @PATCH
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     @Operation(summary = "Change title, description, severity or type")
-    public IncidentView.Detail edit(@PathParam("id") long id, Edit body) {
+    public IncidentView.Detail edit(@PathParam("id") long id, IncidentRequests.Edit body) {
         incidents.edit(currentUser.user(), id, version(body == null ? null : body.version()),
                 new IncidentService.Edit(body.title(), body.description(), body.severity(), body.type()));
         return detail(id);
     }
 
     @POST
-    @Path("/{id: \\d+}/state")
+    @Path("/{id}/state")
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     @Operation(summary = "Move the incident to another state (409 names the allowed ones)")
-    public IncidentView.Detail move(@PathParam("id") long id, Move body) {
+    public IncidentView.Detail move(@PathParam("id") long id, IncidentRequests.Move body) {
         incidents.transition(currentUser.user(), id, version(body == null ? null : body.version()), body.to(),
                 body.resolution(), body.summary(), body.closeAlerts());
         return detail(id);
     }
 
     @POST
-    @Path("/{id: \\d+}/assignee")
+    @Path("/{id}/assignee")
     @PermissionsAllowed(Permission.Names.INCIDENTS_ASSIGN)
     @Operation(summary = "Assign the incident to a holder of the incident-handler role, or to nobody")
-    public IncidentView.Detail assign(@PathParam("id") long id, Assignment body) {
+    public IncidentView.Detail assign(@PathParam("id") long id, IncidentRequests.Assignment body) {
         incidents.assign(currentUser.user(), id, version(body == null ? null : body.version()), body.assignee());
         return detail(id);
     }
 
     @POST
-    @Path("/{id: \\d+}/events")
+    @Path("/{id}/events")
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     @Operation(summary = "Pin an event (by index and id) as evidence; its observables come with it")
-    public IncidentView.Detail pin(@PathParam("id") long id, Pin body) {
+    public IncidentView.Detail pin(@PathParam("id") long id, IncidentRequests.Pin body) {
         if (body == null) {
             throw IncidentProblem.invalid("body: index and id of the event");
         }
@@ -206,10 +173,10 @@ public class IncidentResource {
     }
 
     @POST
-    @Path("/{id: \\d+}/observables")
+    @Path("/{id}/observables")
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     @Operation(summary = "Add an observable: ip, user, access_key, arn, host, domain or hash")
-    public IncidentView.Detail observable(@PathParam("id") long id, NewObservable body) {
+    public IncidentView.Detail observable(@PathParam("id") long id, IncidentRequests.NewObservable body) {
         if (body == null) {
             throw IncidentProblem.invalid("body: kind and value");
         }
@@ -218,28 +185,29 @@ public class IncidentResource {
     }
 
     @POST
-    @Path("/{id: \\d+}/comments")
+    @Path("/{id}/comments")
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     @Operation(summary = "Comment in Markdown (raw HTML is refused)")
-    public IncidentView.Detail comment(@PathParam("id") long id, NewComment body) {
+    public IncidentView.Detail comment(@PathParam("id") long id, IncidentRequests.NewComment body) {
         evidence.comment(currentUser.user(), id, body == null ? null : body.body());
         return detail(id);
     }
 
     @POST
-    @Path("/{id: \\d+}/tasks")
+    @Path("/{id}/tasks")
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     @Operation(summary = "Add a task")
-    public IncidentView.Detail addTask(@PathParam("id") long id, NewTask body) {
+    public IncidentView.Detail addTask(@PathParam("id") long id, IncidentRequests.NewTask body) {
         tasks.add(currentUser.user(), id, body == null ? null : body.title(), body == null ? null : body.description());
         return detail(id);
     }
 
     @PATCH
-    @Path("/{id: \\d+}/tasks/{task: \\d+}")
+    @Path("/{id}/tasks/{task}")
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
     @Operation(summary = "Set a task's state or owner; seen is the state the caller last read")
-    public IncidentView.Detail task(@PathParam("id") long id, @PathParam("task") long task, TaskChange body) {
+    public IncidentView.Detail task(@PathParam("id") long id, @PathParam("task") long task,
+            IncidentRequests.TaskChange body) {
         if (body == null) {
             throw IncidentProblem.invalid("body: state or owner");
         }
@@ -247,8 +215,28 @@ public class IncidentResource {
         return detail(id);
     }
 
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
+    @Operation(summary = "Attach a file (form field 'file'): at most 10 MiB, its bytes matching its content type")
+    public Response attach(@PathParam("id") long id, @RestForm("file") FileUpload file) {
+        attachments.attach(currentUser.user(), id, Uploads.read(file));
+        return Response.status(201).entity(detail(id)).build();
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachment}")
+    @Produces(MediaType.WILDCARD)
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    @Operation(summary = "An attachment's bytes, as a download; its SHA-256 in X-Content-SHA256")
+    public Response attachment(@PathParam("id") long id, @PathParam("attachment") long attachment) {
+        return attachments.download(id, attachment).map(Uploads::response)
+                .orElseGet(() -> JsonProblems.of(404, "no attachment " + attachment + " in " + IncidentView.ref(id)));
+    }
+
     @PUT
-    @Path("/{id: \\d+}/watchers/me")
+    @Path("/{id}/watchers/me")
     @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
     @Operation(summary = "Watch the incident")
     public IncidentView.Detail watch(@PathParam("id") long id) {
@@ -257,7 +245,7 @@ public class IncidentResource {
     }
 
     @DELETE
-    @Path("/{id: \\d+}/watchers/me")
+    @Path("/{id}/watchers/me")
     @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
     @Operation(summary = "Stop watching the incident")
     public IncidentView.Detail unwatch(@PathParam("id") long id) {

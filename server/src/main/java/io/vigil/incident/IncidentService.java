@@ -33,9 +33,6 @@ public class IncidentService {
     public record Edit(String title, String description, String severity, String type) {
     }
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_TEXT = 20_000;
-
     private final AlertTriage alerts;
     private final AlertQueries queries;
     private final IncidentTasks tasks;
@@ -55,14 +52,14 @@ public class IncidentService {
 
     @Transactional
     public long create(VigilUser user, Draft draft) {
-        String title = required("title", draft.title(), MAX_TITLE);
+        String title = Fields.required("title", draft.title(), Fields.MAX_TITLE);
         Severity severity = Severity.of(draft.severity())
                 .orElseThrow(() -> IncidentProblem.invalid("severity: one of " + String.join(", ", Severity.IDS)));
-        Playbook playbook = playbook(blank(draft.type()) ? "other" : draft.type().trim());
+        Playbook playbook = playbook(Fields.blank(draft.type()) ? "other" : draft.type().trim());
         Instant now = clock.instant();
         Incident incident = new Incident();
         incident.title = title;
-        incident.description = optional("description", draft.description(), MAX_TEXT);
+        incident.description = Fields.optional("description", draft.description(), Fields.MAX_TEXT);
         incident.severity = severity.id();
         incident.type = playbook.type;
         incident.state = IncidentState.NEW.id();
@@ -103,6 +100,7 @@ public class IncidentService {
             throw IncidentProblem.conflict(e.getMessage());
         }
         Instant now = clock.instant();
+        detected(incident, user, escalated);
         for (AlertView alert : escalated) {
             Timeline.about(incident, user, now, "alert", null, alert.id() + " " + alert.rule().title(),
                     String.join(",", alert.sources()));
@@ -111,12 +109,29 @@ public class IncidentService {
         return id;
     }
 
+    /**
+     * Keeps the earliest stages of detection behind the incident: the first event's time, when it reached
+     * Vigil, and the first alert's creation (acknowledgement is the incident's own).
+     */
+    private void detected(Incident incident, VigilUser user, List<AlertView> escalated) {
+        for (AlertView alert : escalated) {
+            if (incident.detectedAlert == null || alert.created().isBefore(incident.detectedAlert)) {
+                incident.detectedAlert = alert.created();
+            }
+            if (incident.detectedEvent == null || alert.first().isBefore(incident.detectedEvent)) {
+                incident.detectedEvent = alert.first();
+                incident.detectedArrival = queries.one(user, alert.id()).flatMap(d -> d.events().stream().findFirst())
+                        .flatMap(e -> evidence.arrival(user, e.id(), e.time())).orElse(null);
+            }
+        }
+    }
+
     /** A new incident's draft with its blanks filled from the alerts it is opened from. */
     static Draft draftFrom(Draft draft, List<AlertView> alerts) {
-        String title = blank(draft.title()) && !alerts.isEmpty()
+        String title = Fields.blank(draft.title()) && !alerts.isEmpty()
                 ? alerts.getFirst().rule().title() + (alerts.size() > 1 ? " and " + (alerts.size() - 1) + " more" : "")
                 : draft.title();
-        String severity = blank(draft.severity())
+        String severity = Fields.blank(draft.severity())
                 ? alerts.stream().map(a -> Severity.ofLevel(a.rule().level())).min(Enum::compareTo)
                         .orElse(Severity.MEDIUM).id()
                 : draft.severity();
@@ -128,12 +143,12 @@ public class IncidentService {
         Incident incident = writable(current(locked(id), version));
         Instant now = clock.instant();
         if (edit.title() != null) {
-            set(incident, user, now, "title", incident.title, required("title", edit.title(), MAX_TITLE),
+            set(incident, user, now, "title", incident.title, Fields.required("title", edit.title(), Fields.MAX_TITLE),
                     v -> incident.title = v);
         }
         if (edit.description() != null) {
             set(incident, user, now, "description", incident.description,
-                    optional("description", edit.description(), MAX_TEXT), v -> incident.description = v);
+                    Fields.optional("description", edit.description(), Fields.MAX_TEXT), v -> incident.description = v);
         }
         if (edit.severity() != null) {
             Severity severity = Severity.of(edit.severity()).orElseThrow(
@@ -166,7 +181,7 @@ public class IncidentService {
         if (target == IncidentState.RESOLVED) {
             var why = IncidentState.Resolution.of(resolution).orElseThrow(() -> IncidentProblem.invalid(
                     "resolution: resolving needs one of true_positive, false_positive, benign, duplicate"));
-            String text = required("summary", summary, MAX_TEXT);
+            String text = Fields.required("summary", summary, Fields.MAX_TEXT);
             incident.resolution = why.id();
             incident.summary = text;
             incident.resolved = now;
@@ -191,7 +206,7 @@ public class IncidentService {
     @Transactional
     public void assign(VigilUser user, long id, int version, String assignee) {
         Incident incident = writable(current(locked(id), version));
-        String to = blank(assignee) ? null : assignee.trim();
+        String to = Fields.blank(assignee) ? null : assignee.trim();
         if (to != null) {
             requireHandler(handlers, "assignee", to);
         }
@@ -262,24 +277,5 @@ public class IncidentService {
                     Playbook.<Playbook>listAll().stream().map(p -> p.type).sorted().toList()) + ")");
         }
         return playbook;
-    }
-
-    static String required(String field, String value, int max) {
-        if (blank(value)) {
-            throw IncidentProblem.invalid(field + ": required");
-        }
-        return optional(field, value, max);
-    }
-
-    static String optional(String field, String value, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.length() > max) {
-            throw IncidentProblem.invalid(field + ": at most " + max + " characters (" + v.length() + " given)");
-        }
-        return v;
-    }
-
-    static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -47,8 +47,8 @@ public class IncidentTasks {
         }
         Instant now = clock.instant();
         IncidentTask task = task(id, (int) count + 1,
-                IncidentService.required("title", title, IncidentService.MAX_TITLE),
-                IncidentService.optional("description", description, IncidentService.MAX_TEXT), user, now);
+                Fields.required("title", title, Fields.MAX_TITLE),
+                Fields.optional("description", description, Fields.MAX_TEXT), user, now);
         Timeline.record(incident, user, now, "task added", null, task.title);
         return task.id;
     }

@@ -10,12 +10,14 @@ import io.vigil.detect.alert.AlertView;
  *
  * @param ref the number as people say it ({@code INC-42})
  * @param next the states it may move to now
+ * @param detectedEvent for an incident from alerts: the earliest event behind them; {@code detectedArrival} when
+ *        it reached Vigil and {@code detectedAlert} when the first alert was raised (time to detect, by stage)
  * @param sla where it stands against its severity's targets
  */
 public record IncidentView(long id, String ref, String title, String description, String severity, String type,
         String state, String assignee, String resolution, String summary, Instant created, String createdBy,
-        Instant updated, String updatedBy, Instant acknowledged, Instant resolved, int version, List<String> next,
-        Sla.Status sla) {
+        Instant updated, String updatedBy, Instant acknowledged, Instant resolved, Instant detectedEvent,
+        Instant detectedArrival, Instant detectedAlert, int version, List<String> next, Sla.Status sla) {
 
     static String ref(long id) {
         return "INC-" + id;
@@ -24,7 +26,8 @@ public record IncidentView(long id, String ref, String title, String description
     static IncidentView of(Incident i, Sla.Status sla) {
         return new IncidentView(i.id, ref(i.id), i.title, i.description, i.severity, i.type, i.state, i.assignee,
                 i.resolution, i.summary, i.created, i.createdBy, i.updated, i.updatedBy, i.acknowledged, i.resolved,
-                i.version, i.stateValue().next().stream().map(IncidentState::id).toList(), sla);
+                i.detectedEvent, i.detectedArrival, i.detectedAlert, i.version,
+                i.stateValue().next().stream().map(IncidentState::id).toList(), sla);
     }
 
     /** One timeline entry: who changed what, from and to; {@code version} is the incident's after it. */

@@ -51,6 +51,9 @@ class IncidentsTest {
                         + "\n" + record(agent, "trudy", "198.51.100.7", "AKIAI44QH8DHBEXAMPLE", now.minusSeconds(20)));
         await().atMost(Duration.ofSeconds(20)).until(() -> as("analyst").get("/api/alerts?rule=" + rule).then()
                 .extract().jsonPath().getList("$").size() == 2);
+        // the events searchable too: escalation reads when the first one reached Vigil
+        await().atMost(Duration.ofSeconds(20)).until(() -> as("analyst").get("/api/search?from=now-1h&q="
+                + "user_agent.original:\"" + agent + "\"").then().extract().jsonPath().getList("events").size() == 2);
         return as("analyst").get("/api/alerts?rule=" + rule).then().extract().jsonPath().getList("id");
     }
 
@@ -74,6 +77,7 @@ class IncidentsTest {
         assertThat(incident.getList("observables.kind")).contains("ip");
         assertThat(incident.getList("observables.value")).contains("198.51.100.7");
         assertThat(incident.getList("incident.next")).containsExactly("acknowledged", "investigating", "resolved");
+        assertThat(incident.getString("incident.detectedArrival")).as("when the first event reached Vigil").isNotNull();
         assertThat(as("analyst").get("/api/alerts/" + alerts.get(0)).then().extract().jsonPath()
                 .getMap("alert")).containsEntry("state", "escalated").containsEntry("incident", (int) id);
         as("analyst").body(Map.of("alerts", alerts.subList(0, 1))).post("/api/incidents/escalate").then()
@@ -212,6 +216,65 @@ class IncidentsTest {
                 .body(Map.of("index", found.getString("events[0].index"), "id", found.getString("events[0].id")))
                 .post("/api/incidents/" + id + "/events").then().statusCode(400)
                 .body("detail", containsString("that you can see"));
+    }
+
+    @Test
+    void attachmentsKeepTheirHashAndRefuseWhatIsTooLargeOrNotWhatItSays() {
+        long id = create("Files", "medium", "other");
+        byte[] png = new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+        JsonPath attached = given().auth().oauth2(Tokens.of("analyst")).multiPart("file", "shot.png", png, "image/png")
+                .post("/api/incidents/" + id + "/attachments").then().statusCode(201).extract().jsonPath();
+        assertThat(attached.getString("attachments[0].sha256"))
+                .isEqualTo(java.util.HexFormat.of().formatHex(sha256(png)));
+        long attachment = attached.getLong("attachments[0].id");
+        var download = given().auth().oauth2(Tokens.of("manager")).get("/api/incidents/" + id + "/attachments/"
+                + attachment).then().statusCode(200).extract();
+        assertThat(download.asByteArray()).isEqualTo(png);
+        assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"shot.png\"");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+        given().auth().oauth2(Tokens.of("analyst")).multiPart("file", "fake.png", "<script>x</script>".getBytes(),
+                "image/png").post("/api/incidents/" + id + "/attachments").then().statusCode(415)
+                .body("detail", containsString("says image/png but the file does not start as one"));
+        given().auth().oauth2(Tokens.of("analyst")).multiPart("file", "page.html", "<b>x</b>".getBytes(), "text/html")
+                .post("/api/incidents/" + id + "/attachments").then().statusCode(415)
+                .body("detail", containsString("content type text/html is not accepted"));
+        given().auth().oauth2(Tokens.of("analyst")).multiPart("file", "big.bin", new byte[10 * 1024 * 1024 + 1],
+                "application/octet-stream").post("/api/incidents/" + id + "/attachments").then().statusCode(413);
+        assertThat(as("analyst").get("/api/incidents/" + id).then().extract().jsonPath().getList("attachments"))
+                .as("only the good file is kept").hasSize(1);
+        assertThat(as("analyst").get("/api/incidents/" + id).then().extract().jsonPath().getList("timeline.kind"))
+                .contains("attachment");
+    }
+
+    @Test
+    void managersReadTheKpisAndTheReportShowsTheCase() {
+        long id = create("KPIs", "critical", "other");
+        as("handler").body(Map.of("version", 1, "to", "acknowledged")).post("/api/incidents/" + id + "/state").then()
+                .statusCode(200);
+        as("handler").body(Map.of("version", 2, "to", "resolved", "resolution", "benign", "summary", "A test."))
+                .post("/api/incidents/" + id + "/state").then().statusCode(200);
+        List<Map<String, Object>> rows = as("manager").get("/api/posture/incidents?period=day&from=now-1d").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row).containsEntry("severity", "critical");
+            assertThat(((Number) row.get("acknowledged")).longValue()).isPositive();
+            assertThat(((Number) row.get("resolved")).longValue()).isPositive();
+            assertThat(row.get("mttrSeconds")).isNotNull();
+        });
+        as("analyst").get("/api/posture/incidents").then().statusCode(403);
+        as("manager").get("/api/posture/incidents?period=year").then().statusCode(400);
+        String report = given().auth().oauth2(Tokens.of("manager")).get("/incidents/" + id + "/report").then()
+                .statusCode(200).extract().asString();
+        assertThat(report).contains("INC-" + id + " · KPIs", "A test.", "resolved");
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long create(String title, String severity, String type) {
