@@ -76,6 +76,7 @@ import './flyout.js';
 import './charts.js';
 import './search.js';
 import './triage.js';
+import './board.js';
 // the rule editor (CodeMirror) is loaded only on the pages that have one
 if (document.querySelector('textarea.code-editor')) {
   import('./editor.js');

@@ -71,6 +71,8 @@ public class IncidentPages {
 
         static native TemplateInstance incident(IncidentView.Detail detail, IncidentPage page);
 
+        static native TemplateInstance board(List<Column> columns, boolean canWork);
+
         static native TemplateInstance report(IncidentView.Detail detail, IncidentPage page, String now);
     }
 
@@ -118,6 +120,27 @@ public class IncidentPages {
                 title -> alerts.falsePositives(a.rule().id())));
         return Templates.incident(detail, new IncidentPage(detail, currentUser.user(), people, directoryProblem,
                 playbooks, falsePositives));
+    }
+
+    /** A column of the board: a state and its incidents (the most severe first, at most a page). */
+    public record Column(String state, String label, long total, List<IncidentView> incidents) {
+    }
+
+    /** The board: a column per state but closed; handlers move cards by dragging or with their buttons. */
+    @GET
+    @Path("board")
+    @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
+    public TemplateInstance board() {
+        List<Column> columns = new java.util.ArrayList<>();
+        for (IncidentState state : IncidentState.values()) {
+            if (state == IncidentState.CLOSED) {
+                continue;
+            }
+            var page = queries.page(currentUser.user(), new IncidentFilter("all", state.id(), "", "",
+                    IncidentFilter.Order.SEVERITY, false), 0, PAGE_SIZE);
+            columns.add(new Column(state.id(), state.label(), page.total(), page.incidents()));
+        }
+        return Templates.board(columns, currentUser.user().can(Permission.INCIDENTS_WORK));
     }
 
     /** The incident as a printable report (print it to PDF from the browser). */

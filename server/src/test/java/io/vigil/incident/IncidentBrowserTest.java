@@ -119,6 +119,20 @@ class IncidentBrowserTest extends BrowserTest {
             ConsoleBrowser.screenshot(page, "incident-handler-1440.png");
             assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility of an incident").isEmpty();
 
+            // the board: a button moves the card, and so does dragging it
+            page.navigate(console + "incidents/board");
+            var card = page.getByTestId("card-" + id);
+            PlaywrightAssertions.assertThat(page.getByTestId("column-acknowledged")).containsText("INC-" + id);
+            card.locator("form[data-move=investigating] button").click();
+            PlaywrightAssertions.assertThat(page.getByTestId("column-investigating")).containsText("INC-" + id);
+            page.waitForLoadState(); // the change reloaded the page: its scripts must run before the next drag
+            page.getByTestId("card-" + id).dragTo(page.getByTestId("column-contained"));
+            PlaywrightAssertions.assertThat(page.getByTestId("column-contained")).containsText("INC-" + id);
+            page.waitForLoadState();
+            ConsoleBrowser.screenshot(page, "incident-board-1440.png");
+            assertThat(ConsoleBrowser.seriousAccessibilityProblems(page)).as("accessibility of the board").isEmpty();
+
+            page.navigate(console + "incidents/" + id);
             page.getByTestId("resolve-open").click();
             page.getByTestId("resolve-form").locator("select[name=resolution]").selectOption("true_positive");
             page.getByTestId("resolve-form").locator("textarea").fill("Key deactivated, group closed again.");
@@ -133,6 +147,7 @@ class IncidentBrowserTest extends BrowserTest {
         assertThat(done.getString("incident.assignee")).isEqualTo("responder");
         assertThat(done.getList("alerts.state")).as("closed with the incident's resolution").containsOnly("closed");
         assertThat(done.getList("timeline.kind")).contains("event", "comment", "assignee", "task", "resolution");
+        assertThat(done.getList("timeline.to")).as("moved on the board").contains("investigating", "contained");
         List<Map<String, Object>> timeline = done.getList("timeline");
         assertThat(timeline.getLast()).containsEntry("kind", "state").containsEntry("to", "investigating");
     }
