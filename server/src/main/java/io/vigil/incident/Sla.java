@@ -60,6 +60,17 @@ public class Sla {
         return targets;
     }
 
+    /** Sets a severity's targets. */
+    @Transactional
+    public Target set(String severity, int acknowledge, int resolve) {
+        db.createNativeQuery(
+                """
+                        insert into incident_sla values (?1, ?2, ?3) on conflict (severity)
+                        do update set acknowledge_minutes = excluded.acknowledge_minutes, resolve_minutes = excluded.resolve_minutes""")
+                .setParameter(1, severity).setParameter(2, acknowledge).setParameter(3, resolve).executeUpdate();
+        return new Target(severity, acknowledge, resolve);
+    }
+
     /** Where the incident stands at {@code now}; a target of 0 minutes is no target. */
     static Status of(Incident incident, Map<String, Target> targets, Instant now) {
         Target target = targets.getOrDefault(incident.severity, new Target(incident.severity, 0, 0));

@@ -269,6 +269,34 @@ class IncidentsTest {
         assertThat(report).contains("INC-" + id + " · KPIs", "A test.", "resolved");
     }
 
+    @Test
+    void adminsEditPlaybooksAndTargetsAndNewIncidentsFollowThem() {
+        String type = "t_phishing_" + UUID.randomUUID().toString().substring(0, 8);
+        as("admin").body(Map.of("title", "Phishing", "description", "A mail lured someone.", "tasks", List.of(
+                Map.of("title", "Pull the mail from every mailbox", "description", ""),
+                Map.of("title", "Reset the clicker's password", "description", "and revoke sessions"))))
+                .put("/api/incident-settings/playbooks/" + type).then().statusCode(200);
+        as("analyst").body(Map.of("title", "x", "tasks", List.of(Map.of("title", "y"))))
+                .put("/api/incident-settings/playbooks/" + type).then().statusCode(403);
+        as("admin").body(Map.of("title", "x", "tasks", List.of())).put("/api/incident-settings/playbooks/Bad-Type")
+                .then().statusCode(400).body("detail", containsString("type: 1 to 40 of a-z"));
+        long id = create("Lure", "medium", type);
+        assertThat(as("analyst").get("/api/incidents/" + id).then().extract().jsonPath().getList("tasks.title"))
+                .containsExactly("Pull the mail from every mailbox", "Reset the clicker's password");
+
+        as("admin").body(Map.of("acknowledgeMinutes", 600, "resolveMinutes", 60))
+                .put("/api/incident-settings/sla/low").then().statusCode(400)
+                .body("detail", containsString("not more than resolveMinutes"));
+        as("admin").body(Map.of("acknowledgeMinutes", 1440, "resolveMinutes", 20160))
+                .put("/api/incident-settings/sla/low").then().statusCode(200);
+        assertThat(as("manager").get("/api/incident-settings/sla").then().statusCode(200).extract().jsonPath()
+                .getInt("find { it.severity == 'low' }.resolveMinutes")).isEqualTo(20160);
+        as("admin").body(Map.of("acknowledgeMinutes", 1440, "resolveMinutes", 10080))
+                .put("/api/incident-settings/sla/low").then().statusCode(200);
+        assertThat(given().auth().oauth2(Tokens.of("admin")).get("/admin/incidents").then().statusCode(200).extract()
+                .asString()).contains("Compromised AWS access key", "Phishing");
+    }
+
     private static byte[] sha256(byte[] content) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(content);
