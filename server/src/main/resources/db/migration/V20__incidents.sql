@@ -182,3 +182,31 @@ insert into playbook (type, title, description, tasks, updated, updated_by) valu
    {"title":"Eradicate and recover","description":""},
    {"title":"Write the summary","description":""}]',
  now(), 'vigil');
+
+-- Notices: what a notification says about something other than an alert (an incident assigned,
+-- alerts escalated into one, an SLA target breached). They go through the channels as alerts do,
+-- routed by level to channels that are not limited to some packs or rules.
+create table notification_notice (
+    id             uuid        primary key,
+    kind           text        not null,
+    level          text,
+    title          text        not null,
+    detail         text        not null,
+    link           text        not null,
+    created        timestamptz not null,
+    notify_pending boolean     not null default true
+);
+create index notification_notice_pending on notification_notice (created) where notify_pending;
+alter table notification_delivery alter column alert_id drop not null;
+alter table notification_delivery add column notice_id uuid references notification_notice on delete cascade;
+alter table notification_delivery add constraint notification_delivery_notice unique (channel_id, notice_id);
+alter table notification_delivery add constraint notification_delivery_carries_one
+    check ((alert_id is null) <> (notice_id is null));
+
+-- An SLA breach is announced once per incident and target, by whichever replica sees it first.
+create table incident_breach (
+    incident_id bigint      not null references incident on delete cascade,
+    target      text        not null,
+    noticed     timestamptz not null,
+    primary key (incident_id, target)
+);

@@ -38,10 +38,12 @@ public class IncidentService {
     private final IncidentTasks tasks;
     private final IncidentEvidence evidence;
     private final HandlerDirectory handlers;
+    private final IncidentNotices notices;
     private final Clock clock;
 
     IncidentService(AlertTriage alerts, AlertQueries queries, IncidentTasks tasks, IncidentEvidence evidence,
-            HandlerDirectory handlers) {
+            HandlerDirectory handlers, IncidentNotices notices) {
+        this.notices = notices;
         this.alerts = alerts;
         this.queries = queries;
         this.tasks = tasks;
@@ -106,6 +108,7 @@ public class IncidentService {
                     String.join(",", alert.sources()));
             evidence.fromAlert(incident, alert, user, now);
         }
+        notices.escalated(incident, escalated.size(), user.username());
         return id;
     }
 
@@ -210,7 +213,11 @@ public class IncidentService {
         if (to != null) {
             requireHandler(handlers, "assignee", to);
         }
+        String before = incident.assignee;
         set(incident, user, clock.instant(), "assignee", incident.assignee, to, v -> incident.assignee = v);
+        if (to != null && !to.equals(before)) {
+            notices.assigned(incident, user.username());
+        }
     }
 
     /** Refuses a name that does not hold the handler role (503 when Keycloak cannot say). */

@@ -297,6 +297,45 @@ class IncidentsTest {
                 .asString()).contains("Compromised AWS access key", "Phishing");
     }
 
+    @jakarta.inject.Inject
+    IncidentNotices notices;
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager db;
+
+    @Test
+    void assignmentsEscalationsAndMissedTargetsReachTheChannels() throws Exception {
+        try (var receiver = new io.vigil.testing.WebhookReceiver()) {
+            String path = "/incidents/" + UUID.randomUUID();
+            as("admin").body(Map.of("name", "t-incident-notices-" + path.substring(11, 19), "kind", "webhook", "url",
+                    receiver.url(path),
+                    "minLevel", "critical")).post("/api/notifications/channels").then().statusCode(201);
+            long id = create("Notice me", "critical", "other");
+            as("handler").body(Map.of("version", 1, "assignee", "responder")).post("/api/incidents/" + id + "/assignee")
+                    .then().statusCode(200);
+            long low = create("Too low for the channel", "low", "other");
+            as("handler").body(Map.of("version", 1, "assignee", "responder")).post("/api/incidents/" + low
+                    + "/assignee").then().statusCode(200);
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> db.createNativeQuery(
+                    "update incident set created = now() - interval '5 hours' where id = ?1").setParameter(1, id)
+                    .executeUpdate());
+            int announced = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(notices::breaches);
+            assertThat(announced).isPositive();
+            assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(notices::breaches))
+                    .as("each miss is announced once").isZero();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> titles(receiver, path).size() >= 3);
+            assertThat(titles(receiver, path)).contains("INC-" + id + " assigned to responder",
+                    "INC-" + id + " missed its acknowledge target", "INC-" + id + " missed its resolve target")
+                    .noneMatch(t -> t.startsWith("INC-" + low + " "));
+        }
+    }
+
+    private static List<String> titles(io.vigil.testing.WebhookReceiver receiver, String path) {
+        return receiver.bodies(path).stream().flatMap(body -> JsonPath.from(body).<String>getList("notices.title")
+                .stream()).toList();
+    }
+
     private static byte[] sha256(byte[] content) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(content);

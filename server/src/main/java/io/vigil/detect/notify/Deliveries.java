@@ -49,10 +49,11 @@ public class Deliveries {
             where.append(" and d.channel_id = ?").append(parameters.size());
         });
         Query query = db.createNativeQuery("""
-                select d.id, d.channel_id, c.name, d.alert_id, a.rule_title, d.state, d.attempts, d.last_error,
-                       d.created, d.next_attempt, d.sent
+                select d.id, d.channel_id, c.name, d.alert_id, coalesce(a.rule_title, n.title), d.state, d.attempts,
+                       d.last_error, d.created, d.next_attempt, d.sent
                 from notification_delivery d join notification_channel c on c.id = d.channel_id
-                join alert a on a.id = d.alert_id""" + where + " order by d.created desc limit " + limit);
+                left join alert a on a.id = d.alert_id left join notification_notice n on n.id = d.notice_id""" + where
+                + " order by d.created desc limit " + limit);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
@@ -73,11 +74,11 @@ public class Deliveries {
             Instant now = Instant.now();
             var alert = new AlertView(UUID.randomUUID(), rule, java.util.Map.of("sent.by", by), now, now, 1, 0, "new",
                     null, null, List.of("test"), now, now, by, null);
-            return dispatcher.send(channel, new Message(List.of(alert), console.url(), true));
+            return dispatcher.send(channel, new Message(List.of(alert), List.of(), console.url(), true));
         });
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         return switch (value) {
             case null -> null;
             case Instant i -> i;

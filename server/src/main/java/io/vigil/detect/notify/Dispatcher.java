@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,18 +34,20 @@ public class Dispatcher {
 
     private final EntityManager db;
     private final AlertQueries alerts;
+    private final Notices notices;
     private final Transports transports;
     private final Backoff backoff;
     private final Duration throttleWindow;
     private final ConsoleAddress console;
 
-    Dispatcher(EntityManager db, AlertQueries alerts, Transports transports, ConsoleAddress console,
+    Dispatcher(EntityManager db, AlertQueries alerts, Notices notices, Transports transports, ConsoleAddress console,
             @ConfigProperty(name = "vigil.notify.backoff", defaultValue = "30s") Duration first,
             @ConfigProperty(name = "vigil.notify.max-backoff", defaultValue = "30m") Duration cap,
             @ConfigProperty(name = "vigil.notify.attempts", defaultValue = "8") int attempts,
             @ConfigProperty(name = "vigil.notify.throttle-window", defaultValue = "1m") Duration throttleWindow) {
         this.db = db;
         this.alerts = alerts;
+        this.notices = notices;
         this.transports = transports;
         this.console = console;
         this.backoff = new Backoff(first, cap, attempts);
@@ -56,6 +59,9 @@ public class Dispatcher {
         try {
             while (QuarkusTransaction.requiringNew().call(this::route) == Routed.MORE) {
                 // a burst of alerts: route it all before sending
+            }
+            while (QuarkusTransaction.requiringNew().call(this::routeNotices) == Routed.MORE) {
+                // the same for notices
             }
             for (UUID channel : QuarkusTransaction.requiringNew().call(this::channelsDue)) {
                 QuarkusTransaction.requiringNew().run(() -> sendDue(channel));
@@ -99,6 +105,32 @@ public class Dispatcher {
         return pending.size() < 500 ? Routed.DONE : Routed.MORE;
     }
 
+    /** Routes pending notices as {@link #route()} routes alerts. */
+    private Routed routeNotices() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> pending = db.createNativeQuery("""
+                select id, level from notification_notice where notify_pending order by created limit 500
+                for update skip locked""").getResultList();
+        if (pending.isEmpty()) {
+            return Routed.DONE;
+        }
+        List<Channel> channels = Channel.list("enabled", true);
+        for (Object[] row : pending) {
+            for (Channel channel : channels) {
+                if (Routing.matchesNotice(channel, (String) row[1])) {
+                    db.createNativeQuery("""
+                            insert into notification_delivery (id, channel_id, notice_id, next_attempt, created)
+                            values (?1, ?2, ?3, now(), now()) on conflict do nothing""")
+                            .setParameter(1, UUID.randomUUID()).setParameter(2, channel.id).setParameter(3, row[0])
+                            .executeUpdate();
+                }
+            }
+        }
+        db.createNativeQuery("update notification_notice set notify_pending = false where id = any(?1)")
+                .setParameter(1, pending.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new)).executeUpdate();
+        return pending.size() < 500 ? Routed.DONE : Routed.MORE;
+    }
+
     private List<UUID> channelsDue() {
         @SuppressWarnings("unchecked")
         List<UUID> due = db
@@ -126,16 +158,18 @@ public class Dispatcher {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> claimed = db.createNativeQuery("""
-                select id, alert_id, attempts from notification_delivery
+                select id, alert_id, attempts, notice_id from notification_delivery
                 where channel_id = ?1 and state = 'pending' and next_attempt <= now()
                 order by created limit ?2 for update skip locked""").setParameter(1, channelId)
                 .setParameter(2, PER_MESSAGE).getResultList();
         if (claimed.isEmpty()) {
             return;
         }
-        List<AlertView> views = alerts.system(claimed.stream().map(r -> (UUID) r[1]).toList());
+        List<AlertView> views = alerts.system(claimed.stream().map(r -> (UUID) r[1]).filter(Objects::nonNull)
+                .toList());
+        List<Notice> said = notices.byId(claimed.stream().map(r -> (UUID) r[3]).filter(Objects::nonNull).toList());
         channel.windowSent++;
-        Optional<String> error = send(channel, new Message(views, console.url(), false));
+        Optional<String> error = send(channel, new Message(views, said, console.url(), false));
         if (error.isEmpty()) {
             channel.lastSent = now;
             db.createNativeQuery("""

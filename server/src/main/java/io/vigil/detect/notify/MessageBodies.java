@@ -27,6 +27,9 @@ final class MessageBodies {
         body.put("source", "vigil");
         body.put("test", m.test());
         body.put("alerts", m.alerts().stream().map(a -> alert(m, a)).toList());
+        if (!m.notices().isEmpty()) {
+            body.put("notices", m.notices().stream().map(n -> notice(m, n)).toList());
+        }
         return json(body);
     }
 
@@ -37,6 +40,10 @@ final class MessageBodies {
             text.append("\n• <").append(m.link(a)).append("|").append(slackEscape(Message.summary(a))).append(">")
                     .append(" — ").append(a.count()).append(a.count() == 1 ? " firing" : " firings").append(", ")
                     .append(slackEscape(String.join(", ", a.sources())));
+        }
+        for (Notice n : m.notices()) {
+            text.append("\n• <").append(m.link(n)).append("|").append(slackEscape(n.title())).append("> — ")
+                    .append(slackEscape(n.detail()));
         }
         return json(Map.of("text", text.toString(), "unfurl_links", false));
     }
@@ -57,6 +64,10 @@ final class MessageBodies {
                     .append("  sources: ").append(String.join(", ", a.sources())).append('\n')
                     .append("  ").append(m.link(a)).append("\n\n");
         }
+        for (Notice n : m.notices()) {
+            text.append(n.title()).append('\n').append("  ").append(n.detail()).append('\n').append("  ")
+                    .append(m.link(n)).append("\n\n");
+        }
         return text.toString();
     }
 
@@ -68,7 +79,23 @@ final class MessageBodies {
                     .append(", fired ").append(a.count()).append(a.count() == 1 ? " time" : " times")
                     .append("; sources: ").append(escape(String.join(", ", a.sources()))).append("</li>");
         }
+        for (Notice n : m.notices()) {
+            html.append("<li><a href=\"").append(escape(m.link(n))).append("\">").append(escape(n.title()))
+                    .append("</a><br>").append(escape(n.detail())).append("</li>");
+        }
         return html.append("</ul>").toString();
+    }
+
+    private static Map<String, Object> notice(Message m, Notice n) {
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("id", n.id().toString());
+        notice.put("kind", n.kind());
+        notice.put("level", n.level());
+        notice.put("title", n.title());
+        notice.put("detail", n.detail());
+        notice.put("url", m.link(n));
+        notice.put("created", time(n.created()));
+        return notice;
     }
 
     private static Map<String, Object> alert(Message m, AlertView a) {

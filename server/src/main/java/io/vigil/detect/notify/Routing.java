@@ -17,4 +17,9 @@ final class Routing {
         boolean ruleHolds = channel.rules.length == 0 || List.of(channel.rules).contains(ruleId);
         return levelHolds && packHolds && ruleHolds;
     }
+
+    /** A notice goes to channels not limited to some packs or rules, at or above their lowest level. */
+    static boolean matchesNotice(Channel channel, String level) {
+        return channel.packs.length == 0 && channel.rules.length == 0 && matches(channel, level, null, null);
+    }
 }

@@ -23,6 +23,7 @@ import io.vigil.testing.ConsoleBrowser;
 import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.Tokens;
+import io.vigil.testing.WebhookReceiver;
 
 /**
  * An admin adds a webhook channel in Chromium, sends a test message to a receiver that is broken and

@@ -26,6 +26,7 @@ import io.restassured.specification.RequestSpecification;
 import io.vigil.testing.TestRules;
 import io.vigil.testing.TestSources;
 import io.vigil.testing.Tokens;
+import io.vigil.testing.WebhookReceiver;
 
 /**
  * Notifications on the real stack: alerts of a pack go to a local webhook receiver, a Slack-compatible

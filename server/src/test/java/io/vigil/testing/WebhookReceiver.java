@@ -1,4 +1,4 @@
-package io.vigil.detect.notify;
+package io.vigil.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,15 +12,15 @@ import com.sun.net.httpserver.HttpServer;
  * A local HTTP server in the test that takes webhook posts: each path keeps its bodies; a path starting
  * with {@code /fail} answers 500 as a broken receiver does.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Post(String path, String body) {
+    public record Post(String path, String body) {
     }
 
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,11 +35,11 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<String> bodies(String path) {
+    public List<String> bodies(String path) {
         return posts.stream().filter(p -> p.path().equals(path)).map(Post::body).toList();
     }
 
