@@ -1,0 +1,87 @@
+package io.vigil.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The handler directory without Keycloak: a directory that never answered says so, naming where it asked; one
+ * that answered once keeps serving its last list while Keycloak is away. (The real admin API is exercised by
+ * IncidentsTest.)
+ */
+class HandlerDirectoryTest {
+
+    private static DirectoryConfig config(String realmUrl, Duration cacheFor) {
+        return new DirectoryConfig() {
+
+            @Override
+            public String realmUrl() {
+                return realmUrl;
+            }
+
+            @Override
+            public String clientId() {
+                return "vigil-directory";
+            }
+
+            @Override
+            public String clientSecret() {
+                return "secret";
+            }
+
+            @Override
+            public Duration cacheFor() {
+                return cacheFor;
+            }
+        };
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void keycloakAwayWithNoEarlierAnswerIsAClearError() throws IOException {
+        String realm = "http://127.0.0.1:" + freePort() + "/realms/vigil";
+        var directory = new HandlerDirectory(config(realm, Duration.ofSeconds(60)), new ObjectMapper());
+        assertThatThrownBy(directory::handlers).isInstanceOf(HandlerDirectory.Unavailable.class)
+                .hasMessageStartingWith("cannot list incident handlers: Keycloak's admin API at " + realm
+                        + " did not answer");
+    }
+
+    @Test
+    void theLastListServesWhileKeycloakIsAway() throws IOException {
+        HttpServer keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keycloak.createContext("/realms/vigil/protocol/openid-connect/token", exchange -> {
+            byte[] body = "{\"access_token\":\"t\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keycloak.createContext("/admin/realms/vigil/roles/incident-handler/users", exchange -> {
+            byte[] body = "[{\"username\":\"hal\",\"firstName\":\"Hal\",\"lastName\":\"Handler\",\"enabled\":true},"
+                    .concat("{\"username\":\"gone\",\"enabled\":false}]").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keycloak.start();
+        String realm = "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/realms/vigil";
+        var directory = new HandlerDirectory(config(realm, Duration.ZERO), new ObjectMapper());
+        assertThat(directory.handlers()).extracting(HandlerDirectory.Person::username).containsExactly("hal");
+        keycloak.stop(0);
+        assertThat(directory.handler("hal")).as("the last list, Keycloak being away").isPresent();
+    }
+}
