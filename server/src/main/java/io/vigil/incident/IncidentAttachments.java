@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.vigil.access.VigilUser;
+import io.vigil.store.Columns;
 
 /**
  * Files attached to incidents: at most {@value #MAX_BYTES} bytes each and {@value #MAX_PER_INCIDENT} per
@@ -90,7 +91,7 @@ public class IncidentAttachments {
                 select id, name, content_type, size, sha256, added, added_by from incident_attachment
                 where incident_id = ?1 order by id""").setParameter(1, id).getResultList();
         return rows.stream().map(r -> new IncidentView.Attachment(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], ((Number) r[3]).intValue(), (String) r[4], IncidentQueries.instant(r[5]),
+                (String) r[2], ((Number) r[3]).intValue(), (String) r[4], Columns.instant(r[5]),
                 (String) r[6])).toList();
     }
 

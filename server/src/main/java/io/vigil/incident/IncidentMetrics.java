@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.vigil.store.Columns;
+
 /**
  * MTTA and MTTR per period and severity, read from the timeline (acknowledged: the first move out of
  * {@code new}; resolved: the last move to {@code resolved}, for incidents resolved or closed now), and the
@@ -63,7 +65,7 @@ public class IncidentMetrics {
                 .setParameter(3, to).getResultList();
         List<Row> answer = new ArrayList<>();
         for (Object[] r : rows) {
-            answer.add(new Row(IncidentQueries.instant(r[0]), (String) r[1], count(r[2]), count(r[3]), seconds(r[4]),
+            answer.add(new Row(Columns.instant(r[0]), (String) r[1], count(r[2]), count(r[3]), seconds(r[4]),
                     seconds(r[5]), count(r[6]), seconds(r[7]), seconds(r[8]),
                     new Stages(seconds(r[9]), seconds(r[10]), seconds(r[11]))));
         }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.vigil.access.VigilUser;
 import io.vigil.detect.alert.AlertQueries;
+import io.vigil.store.Columns;
 
 /**
  * Reads incidents: the list (filtered, sorted, with counts for the list's views) and one incident with its
@@ -97,8 +98,9 @@ public class IncidentQueries {
                 where incident_id = ?1 order by event_time, event_id""").setParameter(1, id).getResultList()) {
             Object[] c = (Object[]) row;
             if (visible(scope, (String) c[3])) {
-                events.add(new IncidentView.PinnedEvent((String) c[0], (String) c[1], instant(c[2]), (String) c[3],
-                        instant(c[4]), (String) c[5]));
+                events.add(
+                        new IncidentView.PinnedEvent((String) c[0], (String) c[1], Columns.instant(c[2]), (String) c[3],
+                                Columns.instant(c[4]), (String) c[5]));
             } else {
                 hiddenEvents++;
             }
@@ -114,7 +116,7 @@ public class IncidentQueries {
             Object[] c = (Object[]) row;
             if (c[3] == null || visible(scope, (String) c[3])) {
                 observables.add(new IncidentView.Observable((String) c[0], (String) c[1], (String) c[2],
-                        (String) c[3], instant(c[4]), (String) c[5], ((Number) c[6]).longValue()));
+                        (String) c[3], Columns.instant(c[4]), (String) c[5], ((Number) c[6]).longValue()));
             } else {
                 hiddenObservables++;
             }
@@ -149,15 +151,5 @@ public class IncidentQueries {
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-    }
-
-    static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> Instant.parse(value.toString());
-        };
     }
 }

@@ -21,6 +21,7 @@ public final class DevStackCli {
     static final List<String[]> DEMO_USERS = List.of(
             new String[]{"analyst", "analyst-demo", "soc-analyst"},
             new String[]{"handler", "handler-demo", "incident-handler"},
+            new String[]{"responder", "responder-demo", "incident-handler"},
             new String[]{"manager", "manager-demo", "soc-manager"},
             new String[]{"engineer", "engineer-demo", "detection-engineer"},
             new String[]{"admin", "admin-demo", "admin"},

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import io.vigil.access.VigilUser;
 import io.vigil.event.Level;
+import io.vigil.store.Columns;
 
 /**
  * Reads alerts for a user: filtered, sorted, a page at a time with the total and the counts per level,
@@ -84,7 +85,7 @@ public class AlertQueries {
         List<Object[]> rows = db.createNativeQuery("""
                 select event_id, event_time, source from alert_event where alert_id = ?1
                 order by event_time, event_id""").setParameter(1, id).getResultList();
-        List<AlertView.Event> events = rows.stream().map(r -> new AlertView.Event((String) r[0], instant(r[1]),
+        List<AlertView.Event> events = rows.stream().map(r -> new AlertView.Event((String) r[0], Columns.instant(r[1]),
                 (String) r[2])).toList();
         return Optional.of(new AlertView.Detail(AlertView.of(alert.get()), events));
     }
@@ -144,14 +145,5 @@ public class AlertQueries {
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> Instant.parse(value.toString());
-        };
     }
 }

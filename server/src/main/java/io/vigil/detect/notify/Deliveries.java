@@ -1,7 +1,6 @@
 package io.vigil.detect.notify;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.vigil.detect.alert.AlertView;
+import io.vigil.store.Columns;
 
 /** Deliveries as admins read them: what waits, what was sent, and what failed with its last error. */
 @ApplicationScoped
@@ -60,8 +60,8 @@ public class Deliveries {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new DeliveryView((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3],
-                (String) r[4], (String) r[5], ((Number) r[6]).intValue(), (String) r[7], instant(r[8]),
-                instant(r[9]), instant(r[10]))).toList();
+                (String) r[4], (String) r[5], ((Number) r[6]).intValue(), (String) r[7], Columns.instant(r[8]),
+                Columns.instant(r[9]), Columns.instant(r[10]))).toList();
     }
 
     /**
@@ -76,15 +76,5 @@ public class Deliveries {
                     null, null, List.of("test"), now, now, by, null);
             return dispatcher.send(channel, new Message(List.of(alert), List.of(), console.url(), true));
         });
-    }
-
-    static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            default -> Instant.parse(value.toString());
-        };
     }
 }

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.vigil.store.Columns;
+
 /**
  * Posts notices into the outbox (table {@code notification_notice}) in the caller's transaction, so a notice
  * goes out only if the change it tells of was saved; the {@link Dispatcher} routes and sends them with the
@@ -47,7 +49,7 @@ public class Notices {
                 .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
         Map<UUID, Notice> found = new HashMap<>();
         rows.forEach(r -> found.put((UUID) r[0], new Notice((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], Deliveries.instant(r[6]))));
+                (String) r[3], (String) r[4], (String) r[5], Columns.instant(r[6]))));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 }
