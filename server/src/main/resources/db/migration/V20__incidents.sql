@@ -75,7 +75,9 @@ create table incident_task (
     owner       text,
     state       text        not null default 'open',
     updated     timestamptz not null,
-    updated_by  text        not null
+    updated_by  text        not null,
+    -- a change names the version it saw, as for the incident itself
+    version     int         not null default 1
 );
 create index incident_task_incident on incident_task (incident_id, position);
 

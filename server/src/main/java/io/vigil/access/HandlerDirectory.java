@@ -46,6 +46,8 @@ public class HandlerDirectory {
     private final DirectoryConfig config;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final int PAGE = 200;
+
     private volatile Listed last;
 
     HandlerDirectory(DirectoryConfig config, ObjectMapper json) {
@@ -80,31 +82,67 @@ public class HandlerDirectory {
         return handlers().stream().filter(p -> p.username().equals(username)).findFirst();
     }
 
+    /**
+     * The role's direct holders and the members of the groups that hold it (and of their subgroups, which
+     * inherit it), each list read page by page. Holders through a composite role are not followed.
+     */
     private List<Person> fetch(String role) throws IOException, InterruptedException {
         String realm = config.realmUrl().replaceAll("/+$", "");
         int split = realm.lastIndexOf("/realms/");
         if (split < 0) {
             throw new IllegalStateException("the realm URL does not end in /realms/<name>: " + realm);
         }
-        URI users = URI.create(realm.substring(0, split) + "/admin" + realm.substring(split) + "/roles/"
-                + URLEncoder.encode(role, StandardCharsets.UTF_8) + "/users?first=0&max=1000");
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(users).timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + token(realm)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IOException("HTTP " + answer.statusCode() + " listing the holders of " + role);
+        String admin = realm.substring(0, split) + "/admin" + realm.substring(split);
+        String bearer = "Bearer " + token(realm);
+        String roleUsers = "/roles/" + URLEncoder.encode(role, StandardCharsets.UTF_8);
+        java.util.Map<String, Person> people = new java.util.TreeMap<>();
+        for (JsonNode user : pages(admin + roleUsers + "/users", bearer)) {
+            add(people, user);
         }
-        List<Person> people = new ArrayList<>();
-        for (JsonNode user : json.readTree(answer.body())) {
-            if (!user.path("enabled").asBoolean(true)) {
+        java.util.Deque<String> groups = new java.util.ArrayDeque<>();
+        pages(admin + roleUsers + "/groups", bearer).forEach(group -> groups.add(group.path("id").asText()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!groups.isEmpty() && seen.size() < 1_000) {
+            String group = groups.pop();
+            if (!seen.add(group)) {
                 continue;
             }
-            String username = user.path("username").asText();
-            String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).strip();
-            people.add(new Person(username, name.isEmpty() ? username : name, user.path("email").asText(null)));
+            for (JsonNode member : pages(admin + "/groups/" + group + "/members", bearer)) {
+                add(people, member);
+            }
+            pages(admin + "/groups/" + group + "/children", bearer).forEach(child -> groups.add(child.path("id")
+                    .asText()));
         }
-        people.sort(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER));
-        return List.copyOf(people);
+        List<Person> sorted = new ArrayList<>(people.values());
+        sorted.sort(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER));
+        return List.copyOf(sorted);
+    }
+
+    private static void add(java.util.Map<String, Person> people, JsonNode user) {
+        if (!user.path("enabled").asBoolean(true)) {
+            return;
+        }
+        String username = user.path("username").asText();
+        String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).strip();
+        people.put(username, new Person(username, name.isEmpty() ? username : name, user.path("email").asText(null)));
+    }
+
+    /** Every item of a listing, asked for {@value #PAGE} at a time. */
+    private List<JsonNode> pages(String url, String bearer) throws IOException, InterruptedException {
+        List<JsonNode> items = new ArrayList<>();
+        for (int first = 0;; first += PAGE) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "?first=" + first
+                    + "&max=" + PAGE)).timeout(Duration.ofSeconds(5)).header("Authorization", bearer).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException("HTTP " + answer.statusCode() + " from " + URI.create(url).getPath());
+            }
+            int before = items.size();
+            json.readTree(answer.body()).forEach(items::add);
+            if (items.size() - before < PAGE) {
+                return items;
+            }
+        }
     }
 
     private String token(String realm) throws IOException, InterruptedException {

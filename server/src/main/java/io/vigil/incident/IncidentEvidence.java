@@ -81,7 +81,8 @@ public class IncidentEvidence {
 
     /** Takes the observables of an escalated alert's group values. */
     void fromAlert(Incident incident, AlertView alert, VigilUser user, Instant now) {
-        String source = alert.sources().size() == 1 ? alert.sources().getFirst() : null;
+        // every source behind the alert: a reader sees the observable only if they may see them all
+        String source = String.join(",", alert.sources());
         for (Map.Entry<String, String> group : alert.group().entrySet()) {
             ObservableKind.ofField(group.getKey(), group.getValue())
                     .ifPresent(kind -> kind.normalize(group.getValue())

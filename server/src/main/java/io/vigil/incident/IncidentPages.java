@@ -78,7 +78,8 @@ public class IncidentPages {
 
     @ServerExceptionMapper
     Response refused(IncidentProblem problem) {
-        return PageAnswers.text(problem.status() == 404 ? 404 : 422, problem.getMessage());
+        // htmx shows 422 answers in place; any refusal, a missing incident included, is one
+        return PageAnswers.text(422, problem.getMessage());
     }
 
     @GET
@@ -117,7 +118,7 @@ public class IncidentPages {
                 .sorted(java.util.Comparator.comparing(p -> p.title)).toList();
         java.util.Map<String, Long> falsePositives = new java.util.TreeMap<>();
         detail.alerts().forEach(a -> falsePositives.computeIfAbsent(a.rule().title(),
-                title -> alerts.falsePositives(a.rule().id())));
+                title -> alerts.falsePositives(currentUser.user(), a.rule().id())));
         return Templates.incident(detail, new IncidentPage(detail, currentUser.user(), people, directoryProblem,
                 playbooks, falsePositives));
     }
@@ -275,9 +276,9 @@ public class IncidentPages {
     @Path("{id}/tasks/{task}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
-    public Response task(@PathParam("id") long id, @PathParam("task") long task, @FormParam("seen") String seen,
+    public Response task(@PathParam("id") long id, @PathParam("task") long task, @FormParam("version") Integer version,
             @FormParam("state") String state, @FormParam("owner") String owner) {
-        tasks.update(currentUser.user(), id, task, seen, state, owner);
+        tasks.update(currentUser.user(), id, task, version, state, owner);
         return PageAnswers.reload();
     }
 

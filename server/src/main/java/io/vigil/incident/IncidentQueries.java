@@ -107,14 +107,18 @@ public class IncidentQueries {
         }
         List<IncidentView.Observable> observables = new ArrayList<>();
         int hiddenObservables = 0;
-        for (Object row : db.createNativeQuery("""
+        // other incidents count only where the reader could see the observable there too
+        var observableRows = db.createNativeQuery("""
                 select o.kind, o.value, o.origin, o.source, o.added, o.added_by,
                        (select count(distinct p.incident_id) from incident_observable p
-                        where p.kind = o.kind and p.value = o.value and p.incident_id <> o.incident_id)
+                        where p.kind = o.kind and p.value = o.value and p.incident_id <> o.incident_id
+                          and (cast(?2 as text[]) is null or p.source is null
+                               or string_to_array(p.source, ',') <@ cast(?2 as text[])))
                 from incident_observable o where o.incident_id = ?1 order by o.kind, o.value""").setParameter(1, id)
-                .getResultList()) {
+                .setParameter(2, scope.map(sources -> sources.toArray(String[]::new)).orElse(null));
+        for (Object row : observableRows.getResultList()) {
             Object[] c = (Object[]) row;
-            if (c[3] == null || visible(scope, (String) c[3])) {
+            if (visibleAll(scope, (String) c[3])) {
                 observables.add(new IncidentView.Observable((String) c[0], (String) c[1], (String) c[2],
                         (String) c[3], Columns.instant(c[4]), (String) c[5], ((Number) c[6]).longValue()));
             } else {
@@ -127,12 +131,7 @@ public class IncidentQueries {
                 .stream().map(c -> new IncidentView.Comment(c.id, c.author, c.created, c.body, Markdown.html(c.body)))
                 .toList();
         List<IncidentView.Change> timeline = IncidentChange.<IncidentChange>list("incidentId = ?1 order by id", id)
-                .stream().map(c -> c.sources == null || Arrays.stream(c.sources.split(",")).allMatch(
-                        s -> visible(scope, s))
-                                ? IncidentView.Change.of(c)
-                                : new IncidentView.Change(c.at, c.actor, c.kind, null, "(outside your data scope)",
-                                        c.version))
-                .toList();
+                .stream().map(c -> change(c, scope)).toList();
         @SuppressWarnings("unchecked")
         List<String> watchers = db.createNativeQuery(
                 "select username from incident_watcher where incident_id = ?1 order by username").setParameter(1, id)
@@ -145,6 +144,18 @@ public class IncidentQueries {
 
     private static boolean visible(Optional<Set<String>> scope, String source) {
         return scope.isEmpty() || scope.get().contains(source);
+    }
+
+    /** Evidence from these sources (comma-separated; null for none) is visible when all are in the scope. */
+    static boolean visibleAll(Optional<Set<String>> scope, String sources) {
+        return sources == null || scope.isEmpty() || Arrays.stream(sources.split(",")).allMatch(scope.get()::contains);
+    }
+
+    /** A timeline entry as a reader sees it: what it names is left out when its sources are outside the scope. */
+    static IncidentView.Change change(IncidentChange c, Optional<Set<String>> scope) {
+        return visibleAll(scope, c.sources)
+                ? IncidentView.Change.of(c)
+                : new IncidentView.Change(c.at, c.actor, c.kind, null, "(outside your data scope)", c.version);
     }
 
     private static void bind(Query query, List<Object> parameters) {

@@ -41,7 +41,7 @@ public final class IncidentRequests {
     public record NewTask(String title, String description) {
     }
 
-    /** A task's new state and owner, with the state the caller saw ({@code seen}). */
-    public record TaskChange(String seen, String state, String owner) {
+    /** A task's new state and owner, with the task's {@code version} the caller last read. */
+    public record TaskChange(Integer version, String state, String owner) {
     }
 }

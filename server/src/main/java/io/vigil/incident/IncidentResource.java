@@ -205,13 +205,13 @@ public class IncidentResource {
     @PATCH
     @Path("/{id}/tasks/{task}")
     @PermissionsAllowed(Permission.Names.INCIDENTS_WORK)
-    @Operation(summary = "Set a task's state or owner; seen is the state the caller last read")
+    @Operation(summary = "Set a task's state or owner, with the task's version the caller last read")
     public IncidentView.Detail task(@PathParam("id") long id, @PathParam("task") long task,
             IncidentRequests.TaskChange body) {
         if (body == null) {
             throw IncidentProblem.invalid("body: state or owner");
         }
-        tasks.update(currentUser.user(), id, task, body.seen(), body.state(), body.owner());
+        tasks.update(currentUser.user(), id, task, body.version(), body.state(), body.owner());
         return detail(id);
     }
 

@@ -83,7 +83,7 @@ public class IncidentService {
      */
     @Transactional
     public long escalate(VigilUser user, List<UUID> ids, Long into, Draft draft) {
-        if (ids == null || ids.isEmpty() || ids.size() > 100) {
+        if (ids == null || ids.isEmpty() || ids.size() > 100 || ids.contains(null)) {
             throw IncidentProblem.invalid("alerts: 1 to 100 alert ids");
         }
         long id = into != null
@@ -143,7 +143,7 @@ public class IncidentService {
 
     @Transactional
     public void edit(VigilUser user, long id, int version, Edit edit) {
-        Incident incident = writable(current(locked(id), version));
+        Incident incident = writable(current(locked(id), version, user));
         Instant now = clock.instant();
         if (edit.title() != null) {
             set(incident, user, now, "title", incident.title, Fields.required("title", edit.title(), Fields.MAX_TITLE),
@@ -171,7 +171,7 @@ public class IncidentService {
     @Transactional
     public void transition(VigilUser user, long id, int version, String to, String resolution, String summary,
             boolean closeAlerts) {
-        Incident incident = current(locked(id), version);
+        Incident incident = current(locked(id), version, user);
         IncidentState from = incident.stateValue();
         IncidentState target = IncidentState.of(to).orElseThrow(() -> IncidentProblem.invalid("to: one of "
                 + String.join(", ", java.util.Arrays.stream(IncidentState.values()).map(IncidentState::id).toList())));
@@ -188,11 +188,6 @@ public class IncidentService {
             incident.resolution = why.id();
             incident.summary = text;
             incident.resolved = now;
-            Timeline.record(incident, user, now, "resolution", null, why.id() + ": " + text);
-            if (closeAlerts && why != IncidentState.Resolution.DUPLICATE) {
-                int closed = alerts.closeOfIncident(user, id, AlertState.CloseReason.of(why.id()).orElseThrow());
-                Timeline.record(incident, user, now, "alerts closed", null, closed + " as " + why.label());
-            }
         }
         if (from.reopens(target)) {
             incident.resolution = null;
@@ -203,12 +198,21 @@ public class IncidentService {
             incident.acknowledged = now;
         }
         set(incident, user, now, "state", from.id(), target.id(), v -> incident.state = v);
+        if (target == IncidentState.RESOLVED) {
+            // written after the move, so they carry the version the move made
+            var why = IncidentState.Resolution.of(incident.resolution).orElseThrow();
+            Timeline.record(incident, user, now, "resolution", null, why.id() + ": " + incident.summary);
+            if (closeAlerts && why != IncidentState.Resolution.DUPLICATE) {
+                int closed = alerts.closeOfIncident(user, id, AlertState.CloseReason.of(why.id()).orElseThrow());
+                Timeline.record(incident, user, now, "alerts closed", null, closed + " as " + why.label());
+            }
+        }
     }
 
     /** Assigns the incident to a holder of the handler role, or to nobody (blank). */
     @Transactional
     public void assign(VigilUser user, long id, int version, String assignee) {
-        Incident incident = writable(current(locked(id), version));
+        Incident incident = writable(current(locked(id), version, user));
         String to = Fields.blank(assignee) ? null : assignee.trim();
         if (to != null) {
             requireHandler(handlers, "assignee", to);
@@ -253,11 +257,11 @@ public class IncidentService {
     }
 
     /** The incident if the caller saw its current version; else what changed since theirs. */
-    static Incident current(Incident incident, int version) {
+    static Incident current(Incident incident, int version, VigilUser user) {
         if (incident.version != version) {
             List<IncidentView.Change> since = IncidentChange.<IncidentChange>list(
                     "incidentId = ?1 and version > ?2 order by id", incident.id, version).stream()
-                    .map(IncidentView.Change::of).toList();
+                    .map(c -> IncidentQueries.change(c, user.sourceScope())).toList();
             String who = since.isEmpty() ? incident.updatedBy : since.getLast().actor();
             throw IncidentProblem.stale(IncidentView.ref(incident.id) + " changed since you loaded it (your version "
                     + version + ", now " + incident.version + ", last by " + who + "): "

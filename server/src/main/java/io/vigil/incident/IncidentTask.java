@@ -37,4 +37,7 @@ public class IncidentTask extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** Counts changes; a change naming an older one is refused. */
+    public int version;
 }

@@ -8,12 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.vigil.access.HandlerDirectory;
+import io.vigil.access.Permission;
 import io.vigil.access.VigilUser;
 
 /**
  * The tasks of an incident: copied from its type's playbook when it opens, added by hand, each with an owner
- * and a state. A change names the state its author saw, so two handlers working the same task do not
- * overwrite each other silently.
+ * and a state. A change names the task's version its author saw, so two handlers working the same task do
+ * not overwrite each other silently.
  */
 @ApplicationScoped
 public class IncidentTasks {
@@ -54,21 +55,31 @@ public class IncidentTasks {
     }
 
     /**
-     * Sets a task's state and owner (null leaves one as it is; a blank owner clears it). {@code seen} is the
-     * state the caller's page showed: if the task has moved on since, the change is refused with who moved it.
+     * Sets a task's state and owner (null leaves one as it is; a blank owner clears it). {@code version} is the
+     * task's version the caller's page showed: if the task has changed since, the change is refused with who
+     * changed it. Choosing an owner takes the permission to assign.
      */
     @Transactional
-    public void update(VigilUser user, long id, long taskId, String seen, String state, String owner) {
+    public void update(VigilUser user, long id, long taskId, Integer version, String state, String owner) {
+        if (version == null) {
+            throw IncidentProblem.invalid("version: the version of the task you last read");
+        }
+        if (owner != null && !user.can(Permission.INCIDENTS_ASSIGN)) {
+            throw new IncidentProblem(403, "owner: choosing a task's owner needs the permission to assign",
+                    java.util.List.of());
+        }
         Incident incident = IncidentService.writable(IncidentService.locked(id));
         IncidentTask task = IncidentTask.findById(taskId);
         if (task == null || task.incidentId != id) {
             throw new IncidentProblem(404, "no task " + taskId + " in " + IncidentView.ref(id), java.util.List.of());
         }
-        if (seen != null && !seen.equals(task.state)) {
-            throw IncidentProblem.conflict("task \"" + task.title + "\" is now " + task.state + " (changed by "
-                    + task.updatedBy + " at " + task.updated + "), not " + seen + ". Reload and try again.");
+        if (task.version != version) {
+            throw IncidentProblem.conflict("task \"" + task.title + "\" changed since you loaded it (by "
+                    + task.updatedBy + " at " + task.updated + "; it is now " + task.state + ", owner "
+                    + (task.owner == null ? "nobody" : task.owner) + "). Reload and try again.");
         }
         Instant now = clock.instant();
+        boolean changed = false;
         if (state != null) {
             TaskState to = TaskState.of(state).orElseThrow(() -> IncidentProblem.invalid(
                     "state: one of open, in_progress, done, skipped"));
@@ -76,6 +87,7 @@ public class IncidentTasks {
                 Timeline.record(incident, user, now, "task", task.title + ": " + task.state, task.title + ": "
                         + to.id());
                 task.state = to.id();
+                changed = true;
             }
         }
         if (owner != null) {
@@ -87,10 +99,14 @@ public class IncidentTasks {
                 Timeline.record(incident, user, now, "task owner", task.title + ": " + task.owner, task.title
                         + ": " + to);
                 task.owner = to;
+                changed = true;
             }
         }
-        task.updated = now;
-        task.updatedBy = user.username();
+        if (changed) {
+            task.version++;
+            task.updated = now;
+            task.updatedBy = user.username();
+        }
     }
 
     private static IncidentTask task(long incident, int position, String title, String description, VigilUser user,
@@ -101,6 +117,7 @@ public class IncidentTasks {
         task.title = title;
         task.description = description == null ? "" : description;
         task.state = TaskState.OPEN.id();
+        task.version = 1;
         task.updated = now;
         task.updatedBy = user.username();
         task.persist();

@@ -40,10 +40,11 @@ public record IncidentView(long id, String ref, String title, String description
 
     /** A task and who owns it. */
     public record Task(long id, int position, String title, String description, String owner, String state,
-            Instant updated, String updatedBy) {
+            Instant updated, String updatedBy, int version) {
 
         static Task of(IncidentTask t) {
-            return new Task(t.id, t.position, t.title, t.description, t.owner, t.state, t.updated, t.updatedBy);
+            return new Task(t.id, t.position, t.title, t.description, t.owner, t.state, t.updated, t.updatedBy,
+                    t.version);
         }
     }
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The handler directory without Keycloak: a directory that never answered says so, naming where it asked; one
+ * The handler directory without Keycloak: holders of the role directly and through a group are listed; a directory that never answered says so, naming where it asked; one
  * that answered once keeps serving its last list while Keycloak is away. (The real admin API is exercised by
  * IncidentsTest.)
  */
@@ -77,10 +77,29 @@ class HandlerDirectoryTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        keycloak.createContext("/admin/realms/vigil/roles/incident-handler/groups", exchange -> {
+            byte[] body = "[{\"id\":\"g1\"}]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keycloak.createContext("/admin/realms/vigil/groups/g1/members", exchange -> {
+            byte[] body = "[{\"username\":\"grace\",\"enabled\":true}]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keycloak.createContext("/admin/realms/vigil/groups/g1/children", exchange -> {
+            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         keycloak.start();
         String realm = "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/realms/vigil";
         var directory = new HandlerDirectory(config(realm, Duration.ZERO), new ObjectMapper());
-        assertThat(directory.handlers()).extracting(HandlerDirectory.Person::username).containsExactly("hal");
+        assertThat(directory.handlers()).as("direct holders and members of a group holding the role")
+                .extracting(HandlerDirectory.Person::username).containsExactly("grace", "hal");
         keycloak.stop(0);
         assertThat(directory.handler("hal")).as("the last list, Keycloak being away").isPresent();
     }

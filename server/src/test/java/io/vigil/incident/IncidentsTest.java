@@ -96,11 +96,14 @@ class IncidentsTest {
                 .then().statusCode(400)
                 .body("detail", containsString("analyst does not hold the incident-handler role"));
         var task = as("handler").get("/api/incidents/" + id).then().extract().jsonPath().getLong("tasks[1].id");
-        as("handler").body(Map.of("seen", "open", "state", "done", "owner", "handler"))
+        as("handler").body(Map.of("version", 1, "state", "done", "owner", "handler"))
                 .patch("/api/incidents/" + id + "/tasks/" + task).then().statusCode(200);
-        as("responder").body(Map.of("seen", "open", "state", "skipped"))
+        as("responder").body(Map.of("version", 1, "owner", "responder"))
                 .patch("/api/incidents/" + id + "/tasks/" + task).then().statusCode(409)
-                .body("detail", containsString("is now done (changed by handler"));
+                .body("detail", containsString("changed since you loaded it (by handler"))
+                .body("detail", containsString("it is now done, owner handler"));
+        as("responder").body(Map.of("state", "skipped")).patch("/api/incidents/" + id + "/tasks/" + task).then()
+                .statusCode(400).body("detail", containsString("version"));
 
         as("handler").body(Map.of("version", version, "to", "resolved", "resolution", "false_positive"))
                 .post("/api/incidents/" + id + "/state").then().statusCode(400)

@@ -122,10 +122,19 @@ public class AlertQueries {
         return new OfIncident(shown, all.size() - shown.size());
     }
 
-    /** How many alerts of a rule were closed as false positives (shown when an incident is closed so). */
+    /**
+     * How many alerts of a rule that the user may see were closed as false positives (shown when an incident is
+     * resolved).
+     */
     @Transactional
-    public long falsePositives(String ruleId) {
-        return Alert.count("ruleId = ?1 and closeReason = 'false_positive'", ruleId);
+    public long falsePositives(VigilUser user, String ruleId) {
+        List<Object> parameters = new ArrayList<>();
+        String where = new AlertFilter(null, null, ruleId, AlertState.CLOSED.id(), null, null, null,
+                AlertFilter.Order.LAST, false).where(user.sourceScope(), parameters);
+        Query count = db
+                .createNativeQuery("select count(*) from alert" + where + " and close_reason = 'false_positive'");
+        bind(count, parameters);
+        return ((Number) count.getSingleResult()).longValue();
     }
 
     /** The alert, if it exists and every source behind it is in the user's scope. */

@@ -75,6 +75,9 @@ public class AlertTriage {
     public List<AlertView> escalate(VigilUser user, List<UUID> ids, long incident) {
         List<Alert> alerts = new ArrayList<>();
         for (UUID id : ids) {
+            // the row lock: two replicas escalating one alert into two incidents queue here, and the second
+            // finds it taken
+            Alert.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             Alert alert = queries.visible(user, id)
                     .orElseThrow(() -> new IllegalArgumentException("no alert " + id));
             if (alert.incidentId != null && alert.incidentId != incident) {
@@ -94,12 +97,15 @@ public class AlertTriage {
     }
 
     /**
-     * Closes the alerts escalated into an incident with the reason its resolution gives (when the incident
-     * was resolved as a false positive, say); answers how many were closed.
+     * Closes the alerts escalated into an incident that the user may see, with the reason its resolution gives
+     * (when the incident was resolved as a false positive, say); answers how many were closed. Alerts outside
+     * the user's scope stay as they are: someone who may see them closes them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int closeOfIncident(VigilUser user, long incident, AlertState.CloseReason reason) {
-        List<Alert> alerts = Alert.list("incidentId = ?1 and state <> 'closed'", incident);
+        var scope = user.sourceScope();
+        List<Alert> alerts = Alert.<Alert>list("incidentId = ?1 and state <> 'closed'", incident).stream()
+                .filter(a -> scope.isEmpty() || scope.get().containsAll(List.of(a.sources))).toList();
         alerts.forEach(alert -> {
             alert.state = AlertState.CLOSED.id();
             alert.closeReason = reason.id();
