@@ -70,7 +70,10 @@ enum AttachmentType {
     }
 
     private static Optional<AttachmentType> sniffed(byte[] content) {
-        return Arrays.stream(values()).filter(t -> t.magic != null && content.length >= t.magic.length
-                && Arrays.equals(Arrays.copyOf(content, t.magic.length), t.magic)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.magic != null && t.startsAs(content)).findFirst();
+    }
+
+    private boolean startsAs(byte[] content) {
+        return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
     }
 }

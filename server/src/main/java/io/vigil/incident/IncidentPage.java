@@ -14,11 +14,11 @@ import io.vigil.search.LuceneText;
 
 /**
  * What an incident's page needs besides the incident: what the reader may do, the people who may be assigned,
- * the playbooks, how many alerts of each linked rule were closed as false positives (for the resolve form), and
+ * how many alerts of each linked rule were closed as false positives (for the resolve form), and
  * the timeline with the pinned events placed on the same time axis as the changes.
  */
 public record IncidentPage(IncidentView.Detail detail, VigilUser user, List<HandlerDirectory.Person> handlers,
-        String directoryProblem, List<Playbook> playbooks, java.util.Map<String, Long> falsePositives) {
+        String directoryProblem, java.util.Map<String, Long> falsePositives) {
 
     /** A line of the merged timeline: a change, or a pinned event at its event time. */
     public record Line(Instant at, String actor, String kind, String from, String to, IncidentView.PinnedEvent event) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,12 +46,14 @@ public class IncidentPages {
     private final IncidentAttachments attachments;
     private final IncidentQueries queries;
     private final AlertQueries alerts;
+    private final Playbooks playbooks;
     private final HandlerDirectory handlers;
     private final CurrentUser currentUser;
 
     IncidentPages(IncidentService incidents, IncidentEvidence evidence, IncidentTasks tasks,
-            IncidentAttachments attachments, IncidentQueries queries, AlertQueries alerts,
+            IncidentAttachments attachments, IncidentQueries queries, AlertQueries alerts, Playbooks playbooks,
             HandlerDirectory handlers, CurrentUser currentUser) {
+        this.playbooks = playbooks;
         this.attachments = attachments;
         this.alerts = alerts;
         this.incidents = incidents;
@@ -66,7 +67,8 @@ public class IncidentPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance list(IncidentList list, IncidentQueries.Page page, List<Playbook> playbooks,
+        static native TemplateInstance list(IncidentList list, IncidentQueries.Page page,
+                List<Playbooks.View> playbooks,
                 String problem);
 
         static native TemplateInstance incident(IncidentView.Detail detail, IncidentPage page);
@@ -74,12 +76,6 @@ public class IncidentPages {
         static native TemplateInstance board(List<Column> columns, boolean canWork);
 
         static native TemplateInstance report(IncidentView.Detail detail, IncidentPage page, String now);
-    }
-
-    @ServerExceptionMapper
-    Response refused(IncidentProblem problem) {
-        // htmx shows 422 answers in place; any refusal, a missing incident included, is one
-        return PageAnswers.text(422, problem.getMessage());
     }
 
     @GET
@@ -90,15 +86,14 @@ public class IncidentPages {
             @QueryParam("dir") @DefaultValue("desc") String dir, @QueryParam("offset") @DefaultValue("0") int offset) {
         var list = new IncidentList(view, state, severity == null ? "" : severity, type == null ? "" : type, sort,
                 dir, Math.max(0, offset));
-        List<Playbook> playbooks = Playbook.<Playbook>listAll().stream()
-                .sorted(java.util.Comparator.comparing(p -> p.title)).toList();
+        List<Playbooks.View> types = playbooks.all();
         String problem = list.problem();
         if (problem != null) {
             return Templates.list(list, new IncidentQueries.Page(List.of(), 0, java.util.Map.of(),
-                    java.util.Map.of()), playbooks, problem);
+                    java.util.Map.of()), types, problem);
         }
         var page = queries.page(currentUser.user(), list.filter(), list.offset(), PAGE_SIZE);
-        return Templates.list(list, page, playbooks, null);
+        return Templates.list(list, page, types, null);
     }
 
     @GET
@@ -114,13 +109,11 @@ public class IncidentPages {
             people = List.of();
             directoryProblem = e.getMessage();
         }
-        List<Playbook> playbooks = Playbook.<Playbook>listAll().stream()
-                .sorted(java.util.Comparator.comparing(p -> p.title)).toList();
         java.util.Map<String, Long> falsePositives = new java.util.TreeMap<>();
         detail.alerts().forEach(a -> falsePositives.computeIfAbsent(a.rule().title(),
                 title -> alerts.falsePositives(currentUser.user(), a.rule().id())));
         return Templates.incident(detail, new IncidentPage(detail, currentUser.user(), people, directoryProblem,
-                playbooks, falsePositives));
+                falsePositives));
     }
 
     /** A column of the board: a state and its incidents (the most severe first, at most a page). */
@@ -137,7 +130,7 @@ public class IncidentPages {
             if (state == IncidentState.CLOSED) {
                 continue;
             }
-            var page = queries.page(currentUser.user(), new IncidentFilter("all", state.id(), "", "",
+            var page = queries.incidents(currentUser.user(), new IncidentFilter("all", state.id(), "", "",
                     IncidentFilter.Order.SEVERITY, false), 0, PAGE_SIZE);
             columns.add(new Column(state.id(), state.label(), page.total(), page.incidents()));
         }
@@ -150,8 +143,8 @@ public class IncidentPages {
     @PermissionsAllowed(Permission.Names.INCIDENTS_READ)
     public TemplateInstance report(@PathParam("id") long id) {
         var detail = queries.one(currentUser.user(), id).orElseThrow(() -> new NotFoundException("no incident " + id));
-        return Templates.report(detail, new IncidentPage(detail, currentUser.user(), List.of(), null, List.of(),
-                java.util.Map.of()),
+        return Templates.report(detail,
+                new IncidentPage(detail, currentUser.user(), List.of(), null, java.util.Map.of()),
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
 
@@ -179,15 +172,7 @@ public class IncidentPages {
         if (alerts.isEmpty()) {
             return PageAnswers.text(422, "Select the alerts to escalate first.");
         }
-        Long into = null;
-        String number = incident == null ? "" : incident.strip().replaceFirst("(?i)^INC-", "");
-        if (!number.isEmpty()) {
-            try {
-                into = Long.parseLong(number);
-            } catch (NumberFormatException e) {
-                return PageAnswers.text(422, "incident: a number such as 42 or INC-42, or empty for a new incident");
-            }
-        }
+        Long into = PageAnswers.incidentNumber(incident, true);
         return PageAnswers
                 .go(incidents.escalate(currentUser.user(), alerts, into, new IncidentService.Draft(null, null, null,
                         null)));
@@ -252,12 +237,7 @@ public class IncidentPages {
     @PermissionsAllowed(Permission.Names.INCIDENTS_OPEN)
     public Response pin(@FormParam("incident") String incident, @FormParam("index") String index,
             @FormParam("event") String event) {
-        long id;
-        try {
-            id = Long.parseLong((incident == null ? "" : incident).strip().replaceFirst("(?i)^INC-", ""));
-        } catch (NumberFormatException e) {
-            return PageAnswers.text(422, "incident: a number such as 42 or INC-42");
-        }
+        long id = PageAnswers.incidentNumber(incident, false);
         boolean added = evidence.pin(currentUser.user(), id, index, event);
         return PageAnswers.text(200,
                 added ? "Added to " + IncidentView.ref(id) + "." : "Already in " + IncidentView.ref(id) + ".");

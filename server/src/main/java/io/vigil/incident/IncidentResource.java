@@ -1,7 +1,6 @@
 package io.vigil.incident;
 
 import java.net.URI;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
@@ -58,15 +56,6 @@ public class IncidentResource {
         this.queries = queries;
         this.handlers = handlers;
         this.currentUser = currentUser;
-    }
-
-    @ServerExceptionMapper
-    Response refused(IncidentProblem problem) {
-        if (problem.changes().isEmpty()) {
-            return JsonProblems.of(problem.status(), problem.getMessage());
-        }
-        return Response.status(problem.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("status",
-                problem.status(), "detail", problem.getMessage(), "changes", problem.changes())).build();
     }
 
     @GET

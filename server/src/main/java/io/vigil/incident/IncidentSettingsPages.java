@@ -13,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -45,11 +43,6 @@ public class IncidentSettingsPages {
     static class Templates {
 
         static native TemplateInstance settings(List<Playbooks.View> playbooks, List<Sla.Target> targets);
-    }
-
-    @ServerExceptionMapper
-    Response refused(IncidentProblem problem) {
-        return PageAnswers.text(422, problem.getMessage());
     }
 
     @GET

@@ -9,16 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.vigil.access.CurrentUser;
 import io.vigil.access.Permission;
-import io.vigil.web.JsonProblems;
 
 /** Playbooks and SLA targets: everyone who reads incidents sees them, admins change them. */
 @Path("/api/incident-settings")
@@ -39,11 +36,6 @@ public class IncidentSettingsResource {
         this.playbooks = playbooks;
         this.sla = sla;
         this.currentUser = currentUser;
-    }
-
-    @ServerExceptionMapper
-    Response refused(IncidentProblem problem) {
-        return JsonProblems.of(problem.status(), problem.getMessage());
     }
 
     @GET

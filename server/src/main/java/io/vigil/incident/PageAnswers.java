@@ -30,4 +30,21 @@ final class PageAnswers {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(HtmlText.escape(message)).build();
     }
+
+    /**
+     * An incident's number as people type it ({@code 42} or {@code INC-42}); blank is null when
+     * {@code blankIsNew}, for "a new incident".
+     */
+    static Long incidentNumber(String text, boolean blankIsNew) {
+        String number = text == null ? "" : text.strip().replaceFirst("(?i)^INC-", "");
+        if (number.isEmpty() && blankIsNew) {
+            return null;
+        }
+        try {
+            return Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            throw IncidentProblem.invalid("incident: a number such as 42 or INC-42"
+                    + (blankIsNew ? ", or empty for a new incident" : ""));
+        }
+    }
 }

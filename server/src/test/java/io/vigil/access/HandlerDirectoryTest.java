@@ -52,6 +52,16 @@ class HandlerDirectoryTest {
         }
     }
 
+    /** The fake Keycloak answers the path with the JSON. */
+    private static void answer(HttpServer keycloak, String path, String json) {
+        keycloak.createContext(path, exchange -> {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+
     @Test
     void keycloakAwayWithNoEarlierAnswerIsAClearError() throws IOException {
         String realm = "http://127.0.0.1:" + freePort() + "/realms/vigil";
@@ -64,37 +74,13 @@ class HandlerDirectoryTest {
     @Test
     void theLastListServesWhileKeycloakIsAway() throws IOException {
         HttpServer keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        keycloak.createContext("/realms/vigil/protocol/openid-connect/token", exchange -> {
-            byte[] body = "{\"access_token\":\"t\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        keycloak.createContext("/admin/realms/vigil/roles/incident-handler/users", exchange -> {
-            byte[] body = "[{\"username\":\"hal\",\"firstName\":\"Hal\",\"lastName\":\"Handler\",\"enabled\":true},"
-                    .concat("{\"username\":\"gone\",\"enabled\":false}]").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        keycloak.createContext("/admin/realms/vigil/roles/incident-handler/groups", exchange -> {
-            byte[] body = "[{\"id\":\"g1\"}]".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        keycloak.createContext("/admin/realms/vigil/groups/g1/members", exchange -> {
-            byte[] body = "[{\"username\":\"grace\",\"enabled\":true}]".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        keycloak.createContext("/admin/realms/vigil/groups/g1/children", exchange -> {
-            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        answer(keycloak, "/realms/vigil/protocol/openid-connect/token", "{\"access_token\":\"t\"}");
+        answer(keycloak, "/admin/realms/vigil/roles/incident-handler/users",
+                "[{\"username\":\"hal\",\"firstName\":\"Hal\",\"lastName\":\"Handler\",\"enabled\":true},"
+                        + "{\"username\":\"gone\",\"enabled\":false}]");
+        answer(keycloak, "/admin/realms/vigil/roles/incident-handler/groups", "[{\"id\":\"g1\"}]");
+        answer(keycloak, "/admin/realms/vigil/groups/g1/members", "[{\"username\":\"grace\",\"enabled\":true}]");
+        answer(keycloak, "/admin/realms/vigil/groups/g1/children", "[]");
         keycloak.start();
         String realm = "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/realms/vigil";
         var directory = new HandlerDirectory(config(realm, Duration.ZERO), new ObjectMapper());

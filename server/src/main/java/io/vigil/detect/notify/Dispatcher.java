@@ -91,11 +91,7 @@ public class Dispatcher {
             UUID alert = (UUID) row[0];
             for (Channel channel : channels) {
                 if (Routing.matches(channel, (String) row[1], (String) row[3], (String) row[2])) {
-                    db.createNativeQuery("""
-                            insert into notification_delivery (id, channel_id, alert_id, next_attempt, created)
-                            values (?1, ?2, ?3, now(), now()) on conflict do nothing""")
-                            .setParameter(1, UUID.randomUUID()).setParameter(2, channel.id).setParameter(3, alert)
-                            .executeUpdate();
+                    deliver(channel.id, "alert_id", alert);
                 }
             }
             routed.add(alert);
@@ -118,17 +114,20 @@ public class Dispatcher {
         for (Object[] row : pending) {
             for (Channel channel : channels) {
                 if (Routing.matchesNotice(channel, (String) row[1])) {
-                    db.createNativeQuery("""
-                            insert into notification_delivery (id, channel_id, notice_id, next_attempt, created)
-                            values (?1, ?2, ?3, now(), now()) on conflict do nothing""")
-                            .setParameter(1, UUID.randomUUID()).setParameter(2, channel.id).setParameter(3, row[0])
-                            .executeUpdate();
+                    deliver(channel.id, "notice_id", (UUID) row[0]);
                 }
             }
         }
         db.createNativeQuery("update notification_notice set notify_pending = false where id = any(?1)")
                 .setParameter(1, pending.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new)).executeUpdate();
         return pending.size() < 500 ? Routed.DONE : Routed.MORE;
+    }
+
+    /** A delivery of an alert or a notice ({@code column}: alert_id or notice_id) through a channel, once. */
+    private void deliver(UUID channel, String column, UUID carried) {
+        db.createNativeQuery("insert into notification_delivery (id, channel_id, " + column + ", next_attempt, created)"
+                + " values (?1, ?2, ?3, now(), now()) on conflict do nothing").setParameter(1, UUID.randomUUID())
+                .setParameter(2, channel).setParameter(3, carried).executeUpdate();
     }
 
     private List<UUID> channelsDue() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vigil.detect.alert.AlertView;
+import io.vigil.web.HtmlText;
 
 /**
  * A message in each channel's format. Group values come from events and are hostile: JSON bodies are
@@ -72,16 +73,19 @@ final class MessageBodies {
     }
 
     static String html(Message m) {
-        StringBuilder html = new StringBuilder("<h2>").append(escape(m.headline())).append("</h2><ul>");
+        StringBuilder html = new StringBuilder("<h2>").append(HtmlText.escape(m.headline())).append("</h2><ul>");
         for (AlertView a : m.alerts()) {
-            html.append("<li><a href=\"").append(escape(m.link(a))).append("\">").append(escape(Message.summary(a)))
-                    .append("</a><br>").append(escape(time(a.first()))).append(" – ").append(escape(time(a.last())))
+            html.append("<li><a href=\"").append(HtmlText.escape(m.link(a))).append("\">")
+                    .append(HtmlText.escape(Message.summary(a)))
+                    .append("</a><br>").append(HtmlText.escape(time(a.first()))).append(" – ")
+                    .append(HtmlText.escape(time(a.last())))
                     .append(", fired ").append(a.count()).append(a.count() == 1 ? " time" : " times")
-                    .append("; sources: ").append(escape(String.join(", ", a.sources()))).append("</li>");
+                    .append("; sources: ").append(HtmlText.escape(String.join(", ", a.sources()))).append("</li>");
         }
         for (Notice n : m.notices()) {
-            html.append("<li><a href=\"").append(escape(m.link(n))).append("\">").append(escape(n.title()))
-                    .append("</a><br>").append(escape(n.detail())).append("</li>");
+            html.append("<li><a href=\"").append(HtmlText.escape(m.link(n))).append("\">")
+                    .append(HtmlText.escape(n.title()))
+                    .append("</a><br>").append(HtmlText.escape(n.detail())).append("</li>");
         }
         return html.append("</ul>").toString();
     }
@@ -121,10 +125,6 @@ final class MessageBodies {
 
     static String slackEscape(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static String escape(String value) {
-        return io.vigil.web.HtmlText.escape(value);
     }
 
     private static String time(Instant instant) {
